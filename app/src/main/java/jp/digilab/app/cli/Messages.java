@@ -1,0 +1,37 @@
+package jp.digilab.app.cli;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/** User-facing text: Japanese by default, English with {@code --lang en} or DIGILAB_LANG=en. */
+public final class Messages {
+
+	private static volatile Locale locale = initial();
+
+	private Messages() {
+	}
+
+	private static Locale initial() {
+		String lang = System.getenv("DIGILAB_LANG");
+		return (lang != null && lang.startsWith("en")) ? Locale.ENGLISH : Locale.JAPANESE;
+	}
+
+	public static void use(String lang) {
+		if (lang != null) {
+			locale = lang.startsWith("en") ? Locale.ENGLISH : Locale.JAPANESE;
+		}
+	}
+
+	public static Locale locale() {
+		return locale;
+	}
+
+	public static String get(String key, Object... args) {
+		ResourceBundle bundle = ResourceBundle.getBundle("messages", locale,
+				ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+		String pattern = bundle.containsKey(key) ? bundle.getString(key) : key;
+		return (args.length == 0) ? pattern : new MessageFormat(pattern, locale).format(args);
+	}
+
+}

@@ -1,0 +1,33 @@
+package jp.digilab.app.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jp.digilab.app.DigilabApplication;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the Spring application for commands that need the database, jobs or the server. */
+public final class SpringContexts {
+
+	private SpringContexts() {
+	}
+
+	public static ConfigurableApplicationContext start(Path home, boolean server, Map<String, Object> extra) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("digilab.home", home.toString());
+		properties.put("spring.config.additional-location", "optional:file:" + home.resolve("digilab.yml"));
+		properties.put("spring.quartz.auto-startup", server);
+		properties.putAll(extra);
+		return new SpringApplicationBuilder(DigilabApplication.class).bannerMode(Banner.Mode.OFF)
+			.web(server ? WebApplicationType.SERVLET : WebApplicationType.NONE)
+			.logStartupInfo(false)
+			.properties(properties)
+			.run();
+	}
+
+}

@@ -1,0 +1,92 @@
+package jp.digilab.jobs.definition;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import jp.digilab.jobs.home.DigilabHome;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** Reads the job definitions of a home folder; files are read again on every call. */
+public class JobCatalog {
+
+	private static final YAMLMapper YAML = YAMLMapper.builder()
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private final DigilabHome home;
+
+	public JobCatalog(DigilabHome home) {
+		this.home = home;
+	}
+
+	public JobDefinition get(String jobId) {
+		Path file = this.home.jobs().resolve(jobId + ".yml");
+		if (!Files.isRegularFile(file)) {
+			throw new DefinitionException("Job '" + jobId + "' is not defined: " + file + " does not exist");
+		}
+		return load(file);
+	}
+
+	public Optional<JobDefinition> find(String jobId) {
+		Path file = this.home.jobs().resolve(jobId + ".yml");
+		return Files.isRegularFile(file) ? Optional.of(load(file)) : Optional.empty();
+	}
+
+	/**
+	 * All readable definitions; unreadable ones are reported through {@code problems}.
+	 */
+	public List<JobDefinition> all(List<String> problems) {
+		List<JobDefinition> result = new ArrayList<>();
+		if (!Files.isDirectory(this.home.jobs())) {
+			return result;
+		}
+		try (Stream<Path> files = Files.list(this.home.jobs())) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".yml")).sorted().toList()) {
+				try {
+					result.add(load(file));
+				}
+				catch (DefinitionException ex) {
+					problems.add(ex.getMessage());
+				}
+			}
+		}
+		catch (IOException ex) {
+			problems.add("Cannot list " + this.home.jobs() + ": " + ex.getMessage());
+		}
+		return result;
+	}
+
+	public static JobDefinition load(Path file) {
+		JobDefinition definition;
+		try {
+			definition = YAML.readValue(file.toFile(), JobDefinition.class);
+		}
+		catch (JacksonException ex) {
+			throw new DefinitionException(file + ": " + ex.getOriginalMessage()
+					+ ((ex.getLocation() != null) ? " (line " + ex.getLocation().getLineNr() + ")" : ""), ex);
+		}
+		String expectedId = file.getFileName().toString().replaceFirst("\\.yml$", "");
+		if (definition == null || definition.id() == null || definition.id().isBlank()) {
+			throw new DefinitionException(file + ": 'id' is missing");
+		}
+		if (!definition.id().equals(expectedId)) {
+			throw new DefinitionException(
+					file + ": id '" + definition.id() + "' does not match the file name '" + expectedId + "'");
+		}
+		if (definition.templates().isEmpty()) {
+			throw new DefinitionException(file + ": 'templates' must name at least one template");
+		}
+		if (definition.hoursSaved().manualMinutesPerItem() < 0) {
+			throw new DefinitionException(file + ": hoursSaved.manualMinutesPerItem must not be negative");
+		}
+		return definition;
+	}
+
+}

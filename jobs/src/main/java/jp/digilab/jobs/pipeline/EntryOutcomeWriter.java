@@ -1,0 +1,36 @@
+package jp.digilab.jobs.pipeline;
+
+import jp.digilab.jobs.run.RunRepository;
+import jp.digilab.jobs.run.StoredRecord.EntryStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * Records each robot outcome; a failed record is logged by key, never by its contents.
+ */
+class EntryOutcomeWriter implements ItemWriter<EntryProcessor.Entered> {
+
+	private static final Logger log = LoggerFactory.getLogger(EntryOutcomeWriter.class);
+
+	private final RunRepository runs;
+
+	EntryOutcomeWriter(RunRepository runs) {
+		this.runs = runs;
+	}
+
+	@Override
+	public void write(Chunk<? extends EntryProcessor.Entered> chunk) {
+		for (EntryProcessor.Entered entered : chunk) {
+			EntryStatus status = EntryStatus.valueOf(entered.outcome().status().name());
+			this.runs.recordEntry(entered.record().key(), status, entered.outcome().message(),
+					entered.outcome().values(), entered.outcome().duration().toMillis());
+			if (status == EntryStatus.FAILED) {
+				log.warn("Record {} not entered: {}", entered.record().key(), entered.outcome().message());
+			}
+		}
+	}
+
+}

@@ -1,0 +1,151 @@
+package jp.digilab.jobs.pipeline;
+
+import java.time.Duration;
+import java.util.List;
+
+import jp.digilab.jobs.definition.JobCatalog;
+import jp.digilab.jobs.definition.JobDefinition;
+import jp.digilab.jobs.export.ExportService;
+import jp.digilab.jobs.home.DigilabHome;
+import jp.digilab.jobs.ledger.LedgerRepository;
+import jp.digilab.jobs.run.RunRepository;
+import jp.digilab.jobs.run.StoredFile;
+import jp.digilab.jobs.run.StoredRecord;
+import jp.digilab.ocr.FormReader;
+import jp.digilab.ocr.template.FormTemplate;
+import jp.digilab.robots.RobotRunner;
+import jp.digilab.robots.RobotScript;
+import jp.digilab.robots.RobotSettings;
+import jp.digilab.robots.SecretStore;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The pipeline job every job definition runs: intake → recognize → settle files → export
+ * → entry → ledger. The job definition is a parameter ({@code jobId}); each run has its
+ * own {@code runId}, so every run is its own restartable job instance.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PipelineJobConfiguration {
+
+	/** The Spring Batch job name. */
+	public static final String JOB_NAME = "pipelineJob";
+
+	@Bean
+	Job pipelineJob(JobRepository jobRepository, Step intakeStep, Step recognizeStep, Step settleFilesStep,
+			Step exportStep, Step entryStep, Step ledgerStep) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(intakeStep)
+			.next(recognizeStep)
+			.next(settleFilesStep)
+			.next(exportStep)
+			.next(entryStep)
+			.next(ledgerStep)
+			.build();
+	}
+
+	@Bean
+	Step intakeStep(JobRepository jobRepository, PlatformTransactionManager tx, DigilabHome home, JobCatalog catalog,
+			RunRepository runs) {
+		return new StepBuilder("intakeStep", jobRepository).tasklet(new IntakeTasklet(home, catalog, runs), tx).build();
+	}
+
+	@Bean
+	Step recognizeStep(JobRepository jobRepository, PlatformTransactionManager tx, ClaimedFileReader claimedFileReader,
+			RecognizeProcessor recognizeProcessor, RunRepository runs, @Value("${digilab.ocr.workers:2}") int workers) {
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ocr-");
+		executor.setConcurrencyLimit(workers);
+		return new StepBuilder("recognizeStep", jobRepository).<StoredFile, RecognizedFile>chunk(workers)
+			.transactionManager(tx)
+			.reader(claimedFileReader)
+			.processor(recognizeProcessor)
+			.writer(new RecognizedFileWriter(runs))
+			.taskExecutor(executor)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	ClaimedFileReader claimedFileReader(RunRepository runs, @Value("#{jobParameters['runId']}") String runId) {
+		return new ClaimedFileReader(runs, runId);
+	}
+
+	@Bean
+	@StepScope
+	RecognizeProcessor recognizeProcessor(FormReader formReader, JobCatalog catalog, JobTemplates templates,
+			@Value("#{jobParameters['jobId']}") String jobId) {
+		List<FormTemplate> forms = templates.of(catalog.get(jobId));
+		return new RecognizeProcessor(formReader, forms);
+	}
+
+	@Bean
+	Step settleFilesStep(JobRepository jobRepository, PlatformTransactionManager tx, DigilabHome home,
+			RunRepository runs) {
+		return new StepBuilder("settleFilesStep", jobRepository).tasklet(new SettleFilesTasklet(home, runs), tx)
+			.build();
+	}
+
+	@Bean
+	Step exportStep(JobRepository jobRepository, PlatformTransactionManager tx, DigilabHome home, JobCatalog catalog,
+			JobTemplates templates, RunRepository runs, JdbcClient jdbc) {
+		return new StepBuilder("exportStep", jobRepository)
+			.tasklet(new ExportTasklet(home, catalog, templates, runs, new ExportService(), jdbc), tx)
+			.build();
+	}
+
+	@Bean
+	Step entryStep(JobRepository jobRepository, PlatformTransactionManager tx, EntryRecordReader entryRecordReader,
+			EntryProcessor entryProcessor, RunRepository runs) {
+		return new StepBuilder("entryStep", jobRepository).<StoredRecord, EntryProcessor.Entered>chunk(1)
+			.transactionManager(tx)
+			.reader(entryRecordReader)
+			.processor(entryProcessor)
+			.stream(entryProcessor)
+			.writer(new EntryOutcomeWriter(runs))
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	EntryRecordReader entryRecordReader(RunRepository runs, JobCatalog catalog,
+			@Value("#{jobParameters['jobId']}") String jobId, @Value("#{jobParameters['runId']}") String runId) {
+		JobDefinition job = catalog.get(jobId);
+		return new EntryRecordReader(runs, runId, job.robot() != null && !job.robot().isBlank());
+	}
+
+	@Bean
+	@StepScope
+	EntryProcessor entryProcessor(DigilabHome home, JobCatalog catalog, RobotEnvironment environment,
+			@Value("#{jobParameters['jobId']}") String jobId, @Value("#{jobParameters['runId']}") String runId) {
+		return new EntryProcessor(() -> {
+			JobDefinition job = catalog.get(jobId);
+			RobotScript script = RobotScript.load(home.robots().resolve(job.robot() + ".yml"));
+			RobotSettings settings = new RobotSettings(environment.asMap(), SecretStore.load(home.root()),
+					home.evidence(runId), script.pool(), Duration.ofSeconds(15));
+			return new RobotRunner(script, settings);
+		});
+	}
+
+	@Bean
+	Step ledgerStep(JobRepository jobRepository, PlatformTransactionManager tx, JobCatalog catalog, RunRepository runs,
+			LedgerRepository ledger) {
+		return new StepBuilder("ledgerStep", jobRepository).tasklet(new LedgerTasklet(catalog, runs, ledger), tx)
+			.build();
+	}
+
+	@Bean
+	JobTemplates jobTemplates(DigilabHome home) {
+		return new JobTemplates(home);
+	}
+
+}

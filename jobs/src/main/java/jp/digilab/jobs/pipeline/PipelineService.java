@@ -1,0 +1,153 @@
+package jp.digilab.jobs.pipeline;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+
+import jp.digilab.jobs.definition.JobCatalog;
+import jp.digilab.jobs.ledger.LedgerRepository;
+import jp.digilab.jobs.run.RunRepository;
+import jp.digilab.jobs.run.StoredFile;
+import jp.digilab.jobs.run.StoredFile.FileStatus;
+import jp.digilab.jobs.run.StoredRecord;
+import jp.digilab.jobs.run.StoredRecord.EntryStatus;
+import jp.digilab.jobs.run.StoredRecord.RecordState;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Starts and restarts pipeline runs and summarises them. */
+public class PipelineService {
+
+	private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final Job pipelineJob;
+
+	private final JobCatalog catalog;
+
+	private final RunRepository runs;
+
+	private final LedgerRepository ledger;
+
+	private final JdbcClient jdbc;
+
+	public PipelineService(JobOperator jobOperator, JobRepository jobRepository, Job pipelineJob, JobCatalog catalog,
+			RunRepository runs, LedgerRepository ledger, JdbcClient jdbc) {
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.pipelineJob = pipelineJob;
+		this.catalog = catalog;
+		this.runs = runs;
+		this.ledger = ledger;
+		this.jdbc = jdbc;
+	}
+
+	/** Runs a job now on its inbox, or on the given files, and waits for it to end. */
+	public RunSummary run(String jobId, List<Path> files) throws Exception {
+		this.catalog.get(jobId);
+		String runId = newRunId(jobId);
+		JobParameters parameters = new JobParametersBuilder().addString(RunParameters.JOB_ID, jobId)
+			.addString(RunParameters.RUN_ID, runId)
+			.addString(RunParameters.FILES,
+					files.stream().map((f) -> f.toAbsolutePath().toString()).collect(Collectors.joining("\n")), false)
+			.toJobParameters();
+		JobExecution execution = this.jobOperator.start(this.pipelineJob, parameters);
+		return summary(runId, execution);
+	}
+
+	/**
+	 * Restarts the job's last run if it did not complete; a run left STARTED by a crash
+	 * is first marked failed so that it can be restarted.
+	 */
+	public Optional<RunSummary> restartLast(String jobId) throws Exception {
+		var last = this.runs.lastRun(jobId);
+		if (last.isEmpty()) {
+			return Optional.empty();
+		}
+		JobExecution execution = this.jobRepository.getJobExecution(last.get().jobExecutionId());
+		if (execution == null) {
+			return Optional.empty();
+		}
+		execution = latestOf(execution);
+		if (execution.getStatus() == BatchStatus.COMPLETED) {
+			return Optional.empty();
+		}
+		if (execution.getStatus().isRunning()) {
+			execution = this.jobOperator.recover(execution);
+		}
+		JobExecution restarted = this.jobOperator.restart(execution);
+		return Optional.of(summary(last.get().runId(), restarted));
+	}
+
+	private JobExecution latestOf(JobExecution execution) {
+		JobExecution latest = this.jobRepository.getLastJobExecution(execution.getJobInstance().getJobName(),
+				execution.getJobParameters());
+		return (latest != null) ? latest : execution;
+	}
+
+	public RunSummary summary(String runId, JobExecution execution) {
+		this.runs.finishRun(runId, execution.getStatus().name());
+		List<StoredFile> files = this.runs.files(runId);
+		List<StoredRecord> records = this.runs.records(runId);
+		List<String> failures = new ArrayList<>();
+		files.stream()
+			.filter((f) -> f.status() == FileStatus.FAILED)
+			.forEach((f) -> failures.add(f.name() + ": " + f.error()));
+		records.stream()
+			.filter((r) -> r.entryStatus() == EntryStatus.FAILED)
+			.forEach((r) -> failures.add(r.sourceFile() + " (" + r.key() + "): " + r.entryMessage()));
+		execution.getAllFailureExceptions()
+			.forEach((ex) -> failures.add(ex.getClass().getSimpleName() + ": " + ex.getMessage()));
+		int fieldsRead = records.stream()
+			.mapToInt((r) -> (int) r.fields()
+				.values()
+				.stream()
+				.filter((f) -> f.value() != null && !f.value().isBlank())
+				.count())
+			.sum();
+		List<String> outputs = this.jdbc.sql("select path from dl_output where run_id = ? order by path")
+			.param(runId)
+			.query(String.class)
+			.list();
+		LocalDateTime start = execution.getStartTime();
+		LocalDateTime end = (execution.getEndTime() != null) ? execution.getEndTime() : LocalDateTime.now();
+		BigDecimal saved = this.ledger.savedMinutes(runId);
+		return new RunSummary(runId, this.runs.findRun(runId).map(RunRepository.RunInfo::jobId).orElse("?"),
+				execution.getStatus().name(), files.size(),
+				(int) files.stream().filter((f) -> f.status() == FileStatus.FAILED).count(), records.size(), fieldsRead,
+				count(records, RecordState.APPROVED), count(records, RecordState.NEEDS_REVIEW),
+				count(records, EntryStatus.OK), count(records, EntryStatus.SKIPPED), count(records, EntryStatus.FAILED),
+				saved, (start != null) ? Duration.between(start, end) : Duration.ZERO, outputs, failures);
+	}
+
+	private static int count(List<StoredRecord> records, RecordState state) {
+		return (int) records.stream().filter((r) -> r.status() == state).count();
+	}
+
+	private static int count(List<StoredRecord> records, EntryStatus status) {
+		return (int) records.stream().filter((r) -> r.entryStatus() == status).count();
+	}
+
+	private static String newRunId(String jobId) {
+		return jobId + "-" + LocalDateTime.now().format(RUN_ID_TIME) + "-"
+				+ Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+	}
+
+}

@@ -1,0 +1,119 @@
+package jp.digilab.ocr.image;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
+
+/**
+ * Small conversions between image types, kept allocation-light.
+ */
+public final class Images {
+
+	private Images() {
+	}
+
+	/**
+	 * Return an 8-bit grayscale version of the image (the image itself when it already
+	 * is).
+	 * @param image any image
+	 * @return a {@link BufferedImage#TYPE_BYTE_GRAY} image
+	 */
+	public static BufferedImage toGray(BufferedImage image) {
+		if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+			return image;
+		}
+		int w = image.getWidth();
+		int h = image.getHeight();
+		BufferedImage gray = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+		WritableRaster out = gray.getRaster();
+		int[] argb = new int[w];
+		byte[] row = new byte[w];
+		for (int y = 0; y < h; y++) {
+			image.getRGB(0, y, w, 1, argb, 0, w);
+			for (int x = 0; x < w; x++) {
+				int p = argb[x];
+				int a = p >>> 24;
+				int r = (p >> 16) & 0xff;
+				int g = (p >> 8) & 0xff;
+				int b = p & 0xff;
+				int lum = (r * 299 + g * 587 + b * 114) / 1000;
+				// transparent pixels are paper, not ink
+				lum = (lum * a + 255 * (255 - a)) / 255;
+				row[x] = (byte) lum;
+			}
+			out.setDataElements(0, y, w, 1, row);
+		}
+		return gray;
+	}
+
+	/**
+	 * Copy the pixels of a grayscale image (also a sub-image) row by row.
+	 * @param gray a {@link BufferedImage#TYPE_BYTE_GRAY} image
+	 * @return width × height bytes, top row first
+	 */
+	public static byte[] grayBytes(BufferedImage gray) {
+		int w = gray.getWidth();
+		int h = gray.getHeight();
+		byte[] bytes = new byte[w * h];
+		byte[] row = new byte[w];
+		for (int y = 0; y < h; y++) {
+			gray.getRaster().getDataElements(0, y, w, 1, row);
+			System.arraycopy(row, 0, bytes, y * w, w);
+		}
+		return bytes;
+	}
+
+	/**
+	 * Make an image from grayscale bytes.
+	 * @param bytes width × height bytes
+	 * @param w width
+	 * @param h height
+	 * @return the image
+	 */
+	public static BufferedImage fromGrayBytes(byte[] bytes, int w, int h) {
+		BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+		image.getRaster().setDataElements(0, 0, w, h, bytes);
+		return image;
+	}
+
+	/**
+	 * Copy a region into a new, independent image (clipped to the image).
+	 * @param image the source image
+	 * @param x left
+	 * @param y top
+	 * @param w width
+	 * @param h height
+	 * @return the copied region, or {@code null} when it lies outside the image
+	 */
+	public static BufferedImage crop(BufferedImage image, int x, int y, int w, int h) {
+		int x0 = Math.max(0, x);
+		int y0 = Math.max(0, y);
+		int x1 = Math.min(image.getWidth(), x + w);
+		int y1 = Math.min(image.getHeight(), y + h);
+		if (x1 - x0 < 2 || y1 - y0 < 2) {
+			return null;
+		}
+		BufferedImage gray = toGray(image);
+		BufferedImage sub = gray.getSubimage(x0, y0, x1 - x0, y1 - y0);
+		return fromGrayBytes(grayBytes(sub), sub.getWidth(), sub.getHeight());
+	}
+
+	/**
+	 * Scale a grayscale image with area averaging quality.
+	 * @param image the image
+	 * @param factor scale factor (&lt; 1 shrinks)
+	 * @return the scaled image
+	 */
+	public static BufferedImage scale(BufferedImage image, double factor) {
+		int w = Math.max(1, (int) Math.round(image.getWidth() * factor));
+		int h = Math.max(1, (int) Math.round(image.getHeight() * factor));
+		BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+		java.awt.Graphics2D g = out.createGraphics();
+		g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+				java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+		g.setRenderingHint(java.awt.RenderingHints.KEY_RENDERING, java.awt.RenderingHints.VALUE_RENDER_QUALITY);
+		g.drawImage(toGray(image), 0, 0, w, h, null);
+		g.dispose();
+		return out;
+	}
+
+}
