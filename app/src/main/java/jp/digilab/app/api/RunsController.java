@@ -8,7 +8,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Recent runs. Personal data never appears here: runs carry only counts and file states. */
+/**
+ * Recent runs. Personal data never appears here: runs carry only counts and file states.
+ */
 @RestController
 @RequestMapping("/api/runs")
 class RunsController {

@@ -6,7 +6,8 @@ import java.nio.file.Path;
 /**
  * Checks the machine's prerequisites from inside the engine, so that a broken setup fails
  * with one line naming the problem and the fix (exit 2) instead of a stack trace. The
- * launcher installs them; these checks catch what changed since or what an override broke.
+ * launcher installs them; these checks catch what changed since or what an override
+ * broke.
  */
 final class Checks {
 

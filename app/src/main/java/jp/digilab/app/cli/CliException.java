@@ -1,8 +1,8 @@
 package jp.digilab.app.cli;
 
 /**
- * A problem the user can fix, shown as one line without a stack trace. Carries the BRIEF.md
- * exit code: 1 failed, 2 bad usage or missing prerequisite.
+ * A problem the user can fix, shown as one line without a stack trace. Carries the
+ * BRIEF.md exit code: 1 failed, 2 bad usage or missing prerequisite.
  */
 public class CliException extends RuntimeException {
 

@@ -10,9 +10,8 @@ import picocli.CommandLine.Option;
 
 /** The {@code digilab} command line (BRIEF.md "Command line"). */
 @Command(name = "digilab", mixinStandardHelpOptions = true, version = "Digi-Lab Batch 0.1",
-		description = "Digi-Lab Batch: batch AI-OCR and RPA for a city back office",
-		subcommands = { DemoCommand.class, RunCommand.class, OcrCommand.class, ReportCommand.class,
-				ServeCommand.class })
+		description = "Digi-Lab Batch: batch AI-OCR and RPA for a city back office", subcommands = { DemoCommand.class,
+				RunCommand.class, OcrCommand.class, ReportCommand.class, ServeCommand.class, RobotCommand.class })
 public class DigilabCommand {
 
 	@Option(names = "--home", scope = CommandLine.ScopeType.INHERIT,

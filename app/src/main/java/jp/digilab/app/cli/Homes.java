@@ -3,7 +3,10 @@ package jp.digilab.app.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Resolves and checks the home folder: {@code --home}, else DIGILAB_HOME, else ./digilab-home. */
+/**
+ * Resolves and checks the home folder: {@code --home}, else DIGILAB_HOME, else
+ * ./digilab-home.
+ */
 final class Homes {
 
 	private Homes() {

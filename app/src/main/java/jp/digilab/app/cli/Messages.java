@@ -4,7 +4,10 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
-/** User-facing text: Japanese by default, English with {@code --lang en} or DIGILAB_LANG=en. */
+/**
+ * User-facing text: Japanese by default, English with {@code --lang en} or
+ * DIGILAB_LANG=en.
+ */
 public final class Messages {
 
 	private static volatile Locale locale = initial();

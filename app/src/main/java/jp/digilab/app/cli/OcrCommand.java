@@ -22,7 +22,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code ocr FILE… --template ID|PATH [--json]}: reads files with a template. No database. */
+/**
+ * {@code ocr FILE… --template ID|PATH [--json]}: reads files with a template. No
+ * database.
+ */
 @Command(name = "ocr", description = "read files with a template and print the fields")
 class OcrCommand implements Callable<Integer> {
 

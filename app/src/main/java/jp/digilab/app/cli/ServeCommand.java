@@ -28,7 +28,8 @@ class ServeCommand implements Callable<Integer> {
 		ConfigurableApplicationContext context = SpringContexts.start(home, true, Map.of("server.port", this.port));
 		System.out.println(Messages.get("serve.started", "http://localhost:" + this.port + "/api/runs", home));
 		CountDownLatch stopped = new CountDownLatch(1);
-		context.addApplicationListener((org.springframework.context.event.ContextClosedEvent event) -> stopped.countDown());
+		context.addApplicationListener(
+				(org.springframework.context.event.ContextClosedEvent event) -> stopped.countDown());
 		Runtime.getRuntime().addShutdownHook(new Thread(context::close));
 		stopped.await();
 		return 0;

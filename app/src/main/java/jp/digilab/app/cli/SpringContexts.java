@@ -11,7 +11,9 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Starts the Spring application for commands that need the database, jobs or the server. */
+/**
+ * Starts the Spring application for commands that need the database, jobs or the server.
+ */
 public final class SpringContexts {
 
 	private SpringContexts() {
@@ -22,12 +24,21 @@ public final class SpringContexts {
 		properties.put("digilab.home", home.toString());
 		properties.put("spring.config.additional-location", "optional:file:" + home.resolve("digilab.yml"));
 		properties.put("spring.quartz.auto-startup", server);
+		properties.put("digilab.scheduler.enabled", server);
 		properties.putAll(extra);
+		if (!server) {
+			// the command prints what matters; the full log goes to HOME/logs/digilab.log
+			properties.putIfAbsent("logging.threshold.console", "OFF");
+		}
+		// passed as command-line properties so that they win over application.yml
+		String[] args = properties.entrySet()
+			.stream()
+			.map((e) -> "--" + e.getKey() + "=" + e.getValue())
+			.toArray(String[]::new);
 		return new SpringApplicationBuilder(DigilabApplication.class).bannerMode(Banner.Mode.OFF)
 			.web(server ? WebApplicationType.SERVLET : WebApplicationType.NONE)
 			.logStartupInfo(false)
-			.properties(properties)
-			.run();
+			.run(args);
 	}
 
 }

@@ -22,14 +22,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The demo: a fresh copy of the sample home, the sample legacy system started on a free
- * localhost port with a one-time password, and the sample job run through the whole pipeline.
+ * localhost port with a one-time password, and the sample job run through the whole
+ * pipeline.
  */
 public final class Demo {
 
 	/** The sample job. */
 	public static final String JOB = "juminhyo";
 
-	/** Marks a folder as a demo home, so that only such a folder is ever wiped by the demo. */
+	/**
+	 * Marks a folder as a demo home, so that only such a folder is ever wiped by the
+	 * demo.
+	 */
 	static final String MARKER = ".digilab-demo";
 
 	static final String LEGACY_USER = "digilab";
@@ -56,8 +60,8 @@ public final class Demo {
 	}
 
 	/**
-	 * Starts the sample legacy system for {@code home} and stores its one-time credentials in
-	 * the home's secrets file, readable by the owner only.
+	 * Starts the sample legacy system for {@code home} and stores its one-time
+	 * credentials in the home's secrets file, readable by the owner only.
 	 */
 	public static LegacySystem startLegacySystem(Path home) throws IOException {
 		byte[] random = new byte[12];

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A broken setup fails with one line naming the problem and the fix, exit code 2, and no
- * stack trace. Each case runs the real command line in its own JVM with a broken environment.
+ * stack trace. Each case runs the real command line in its own JVM with a broken
+ * environment.
  */
 class BrokenSetupTests {
 
@@ -67,8 +68,9 @@ class BrokenSetupTests {
 	}
 
 	private Result run(Map<String, String> env, String... args) throws Exception {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", System.getProperty("java.class.path"), Main.getName()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+						System.getProperty("java.class.path"), Main.getName()));
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.tmp.toFile());
 		builder.environment().putAll(env);

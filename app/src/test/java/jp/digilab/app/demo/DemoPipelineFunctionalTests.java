@@ -42,9 +42,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo pipeline end to end on real parts: the sample scans read by real Tesseract, the
- * xlsx and csv written, the records typed into the sample legacy system by real headless
- * Chromium, and the hours saved recorded in the H2 file database.
+ * The demo pipeline end to end on real parts: the sample scans read by real Tesseract,
+ * the xlsx and csv written, the records typed into the sample legacy system by real
+ * headless Chromium, and the hours saved recorded in the H2 file database.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoPipelineFunctionalTests {
@@ -100,8 +100,8 @@ class DemoPipelineFunctionalTests {
 		assertThat(this.summary.failures()).isEmpty();
 		assertThat(this.summary.exitCode()).isZero();
 		try (Stream<Path> done = list(this.home.resolve("done"))) {
-			assertThat(done.map((p) -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(
-					this.expected.keySet());
+			assertThat(done.map((p) -> p.getFileName().toString()))
+				.containsExactlyInAnyOrderElementsOf(this.expected.keySet());
 		}
 		assertThat(this.home.resolve("inbox/juminhyo")).isEmptyDirectory();
 	}
@@ -157,7 +157,10 @@ class DemoPipelineFunctionalTests {
 		assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
 		try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
 			reader.read(); // BOM
-			List<CSVRecord> rows = CSVFormat.EXCEL.builder().setHeader().setSkipHeaderRecord(true).get()
+			List<CSVRecord> rows = CSVFormat.EXCEL.builder()
+				.setHeader()
+				.setSkipHeaderRecord(true)
+				.get()
 				.parse(reader)
 				.getRecords();
 			assertThat(rows).hasSize(this.expected.size());
@@ -198,11 +201,11 @@ class DemoPipelineFunctionalTests {
 			assertThat(entry.department()).isEqualTo("小倉北区 市民課");
 			assertThat(entry.recordsSucceeded()).isEqualTo(this.expected.size());
 			// 6.5 manual minutes per form in jobs/juminhyo.yml, no review time spent
-			assertThat(entry.savedMinutes()).isEqualByComparingTo(new BigDecimal("6.5").multiply(
-					BigDecimal.valueOf(this.expected.size())));
+			assertThat(entry.savedMinutes())
+				.isEqualByComparingTo(new BigDecimal("6.5").multiply(BigDecimal.valueOf(this.expected.size())));
 		});
-		assertThat(this.summary.savedMinutes()).isEqualByComparingTo(new BigDecimal("6.5").multiply(
-				BigDecimal.valueOf(this.expected.size())));
+		assertThat(this.summary.savedMinutes())
+			.isEqualByComparingTo(new BigDecimal("6.5").multiply(BigDecimal.valueOf(this.expected.size())));
 	}
 
 	private Path output(String suffix) throws Exception {

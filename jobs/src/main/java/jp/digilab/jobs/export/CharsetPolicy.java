@@ -4,48 +4,63 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Which characters a CSV encoding can hold, and the standard mappings applied before
  * giving up on one. For windows-31j (MS932) these are the well-known differences between
- * the JIS X 0208 and Microsoft mappings of the same Shift_JIS codes: 〜 U+301C → ～ U+FF5E,
- * − U+2212 → － U+FF0D, ‖ U+2016 → ∥ U+2225, — U+2014 → ― U+2015, ¢ → ￠, £ → ￡, ¬ → ￢, ¦ →
- * ￤, and a few more. A mapping is used only when the original character cannot be encoded
- * and the mapped one can.
+ * the JIS X 0208 and the Microsoft mappings of the same Shift_JIS codes (〜 U+301C → ～
+ * U+FF5E, − U+2212 → － U+FF0D, ‖ → ∥, — → ―, ¢ → ￠, …). A mapping is used when the
+ * original character cannot be encoded, or is encoded one-way (¥ U+00A5 would be written
+ * as 0x5C, which reads back as a backslash) and the mapped one round-trips.
  */
 final class CharsetPolicy {
 
-	static final Map<Integer, Integer> STANDARD_MAPPINGS = Map.ofEntries(Map.entry(0x301C, 0xFF5E), // 〜
-																									// →
-																									// ～
-			Map.entry(0x2212, 0xFF0D), // − → －
-			Map.entry(0x2016, 0x2225), // ‖ → ∥
-			Map.entry(0x2014, 0x2015), // — → ―
-			Map.entry(0x00A2, 0xFFE0), // ¢ → ￠
-			Map.entry(0x00A3, 0xFFE1), // £ → ￡
-			Map.entry(0x00AC, 0xFFE2), // ¬ → ￢
-			Map.entry(0x00A6, 0xFFE4), // ¦ → ￤
-			Map.entry(0x00A5, 0xFFE5), // ¥ → ￥
-			Map.entry(0x203E, 0xFFE3), // ‾ → ￣
-			Map.entry(0x2013, 0xFF0D), // – → －
-			Map.entry(0x00A0, 0x0020)); // no-break space → space
+	/** From → to, as code points. */
+	static final Map<Integer, Integer> STANDARD_MAPPINGS = mappings(0x301C, 0xFF5E, // 〜 →
+																					// ～
+			0x2212, 0xFF0D, // − → －
+			0x2016, 0x2225, // ‖ → ∥
+			0x2014, 0x2015, // — → ―
+			0x00A2, 0xFFE0, // ¢ → ￠
+			0x00A3, 0xFFE1, // £ → ￡
+			0x00AC, 0xFFE2, // ¬ → ￢
+			0x00A6, 0xFFE4, // ¦ → ￤
+			0x00A5, 0xFFE5, // ¥ → ￥
+			0x203E, 0xFFE3, // ‾ → ￣
+			0x2013, 0xFF0D, // – → －
+			0x00A0, 0x0020); // no-break space → space
 
 	private final Charset charset;
 
 	private final boolean unicode;
 
-	/** For the BMP: can this char be encoded (surrogates handled apart). */
-	private final boolean[] encodable;
+	/** One bit per BMP char: the encoder can write it. 8 KB, so it stays in cache. */
+	private final long[] encodable;
+
+	/** One bit per BMP char: it is written and reads back as itself (the fast path). */
+	private final long[] plain;
 
 	private CharsetPolicy(Charset charset) {
 		this.charset = charset;
 		this.unicode = charset.name().startsWith("UTF");
-		this.encodable = new boolean[0x10000];
+		this.encodable = new long[0x10000 / 64];
+		this.plain = new long[0x10000 / 64];
 		CharsetEncoder encoder = charset.newEncoder();
 		for (int c = 0; c < 0x10000; c++) {
-			this.encodable[c] = !Character.isSurrogate((char) c) && (this.unicode || encoder.canEncode((char) c));
+			char ch = (char) c;
+			if (Character.isSurrogate(ch)) {
+				continue;
+			}
+			if (this.unicode || encoder.canEncode(ch)) {
+				this.encodable[c >>> 6] |= 1L << c;
+				String text = String.valueOf(ch);
+				if (this.unicode || new String(text.getBytes(charset), charset).equals(text)) {
+					this.plain[c >>> 6] |= 1L << c;
+				}
+			}
 		}
 	}
 
@@ -65,39 +80,62 @@ final class CharsetPolicy {
 		return this.charset;
 	}
 
-	/** The value with the standard mappings applied to characters it cannot encode. */
+	boolean isUnicode() {
+		return this.unicode;
+	}
+
+	/**
+	 * Whether every character is written and reads back as itself, so that nothing needs
+	 * doing. UTF-8 holds every character: nothing is scanned (a lone surrogate, a broken
+	 * string rather than a character, is written as {@code ?} by the writer).
+	 */
+	boolean isPlain(String value) {
+		if (this.unicode) {
+			return true;
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c >= 0x80 && !bit(this.plain, c)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** The value with the standard mappings applied where they are needed. */
 	String normalize(String value) {
-		int bad = firstUnencodable(value, 0);
-		if (bad < 0) {
+		if (isPlain(value)) {
 			return value;
 		}
 		StringBuilder out = new StringBuilder(value.length());
-		out.append(value, 0, bad);
-		for (int i = bad; i < value.length();) {
+		for (int i = 0; i < value.length();) {
 			int cp = value.codePointAt(i);
-			int len = Character.charCount(cp);
-			if (!canEncodeCodePoint(cp)) {
+			if (!isPlain(cp)) {
 				Integer mapped = STANDARD_MAPPINGS.get(cp);
-				if (mapped != null && canEncodeCodePoint(mapped)) {
+				if (mapped != null && isPlain(mapped)) {
 					cp = mapped;
 				}
 			}
 			out.appendCodePoint(cp);
-			i += len;
+			i += Character.charCount(cp);
 		}
 		return out.toString();
 	}
 
-	/** The code points the value still cannot encode, in order; empty when none. */
+	/** Whether the encoder can write every character (some perhaps one-way). */
+	boolean canEncodeAll(String value) {
+		return this.unicode || unencodable(value).isEmpty();
+	}
+
+	/** The code points the encoder cannot write, in order; empty when none. */
 	List<Integer> unencodable(String value) {
-		int bad = firstUnencodable(value, 0);
-		if (bad < 0) {
+		if (isPlain(value)) {
 			return List.of();
 		}
 		List<Integer> found = new ArrayList<>();
-		for (int i = bad; i < value.length();) {
+		for (int i = 0; i < value.length();) {
 			int cp = value.codePointAt(i);
-			if (!canEncodeCodePoint(cp)) {
+			if (!canEncode(cp)) {
 				found.add(cp);
 			}
 			i += Character.charCount(cp);
@@ -105,17 +143,15 @@ final class CharsetPolicy {
 		return found;
 	}
 
-	/** The value with each unencodable character replaced. */
+	/** The value with each character the encoder cannot write replaced. */
 	String replace(String value, String replacement) {
-		int bad = firstUnencodable(value, 0);
-		if (bad < 0) {
+		if (isPlain(value)) {
 			return value;
 		}
 		StringBuilder out = new StringBuilder(value.length());
-		out.append(value, 0, bad);
-		for (int i = bad; i < value.length();) {
+		for (int i = 0; i < value.length();) {
 			int cp = value.codePointAt(i);
-			if (canEncodeCodePoint(cp)) {
+			if (canEncode(cp)) {
 				out.appendCodePoint(cp);
 			}
 			else {
@@ -126,33 +162,29 @@ final class CharsetPolicy {
 		return out.toString();
 	}
 
-	boolean canEncodeAll(String value) {
-		return firstUnencodable(value, 0) < 0;
+	private boolean isPlain(int cp) {
+		return Character.isSupplementaryCodePoint(cp) ? this.unicode : bit(this.plain, (char) cp);
 	}
 
-	/** Index of the first char that is not plainly encodable, or -1 (the fast path). */
-	private int firstUnencodable(String value, int from) {
-		for (int i = from; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if (c >= 0x80 && !this.encodable[c]) {
-				if (this.unicode && Character.isHighSurrogate(c) && i + 1 < value.length()
-						&& Character.isLowSurrogate(value.charAt(i + 1))) {
-					i++;
-					continue;
-				}
-				return i;
-			}
-		}
-		return -1;
+	private boolean canEncode(int cp) {
+		return Character.isSupplementaryCodePoint(cp) ? this.unicode : bit(this.encodable, (char) cp);
 	}
 
-	private boolean canEncodeCodePoint(int cp) {
-		return Character.isSupplementaryCodePoint(cp) ? this.unicode : this.encodable[cp];
+	private static boolean bit(long[] bits, char c) {
+		return (bits[c >>> 6] & (1L << c)) != 0;
 	}
 
 	/** {@code 𠮷 U+20BB7}. */
 	static String describe(int cp) {
 		return new String(Character.toChars(cp)) + " " + String.format("U+%04X", cp);
+	}
+
+	private static Map<Integer, Integer> mappings(int... pairs) {
+		Map<Integer, Integer> map = new LinkedHashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			map.put(pairs[i], pairs[i + 1]);
+		}
+		return Map.copyOf(map);
 	}
 
 }

@@ -22,17 +22,11 @@ public record CsvColumnSpec(String field, String header, String value, String fo
 		Integer maxBytes, boolean required) {
 
 	@JsonCreator
-	public CsvColumnSpec(@JsonProperty("field") String field, @JsonProperty("header") String header,
+	static CsvColumnSpec fromYaml(@JsonProperty("field") String field, @JsonProperty("header") String header,
 			@JsonProperty("value") String value, @JsonProperty("format") String format,
 			@JsonProperty("maxLength") Integer maxLength, @JsonProperty("maxBytes") Integer maxBytes,
-			@JsonProperty("required") boolean required) {
-		this.field = field;
-		this.header = header;
-		this.value = value;
-		this.format = format;
-		this.maxLength = maxLength;
-		this.maxBytes = maxBytes;
-		this.required = required;
+			@JsonProperty("required") Boolean required) {
+		return new CsvColumnSpec(field, header, value, format, maxLength, maxBytes, Boolean.TRUE.equals(required));
 	}
 
 	/** {@code - birth_date} in YAML: the field under its label. */

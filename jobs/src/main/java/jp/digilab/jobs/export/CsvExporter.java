@@ -56,16 +56,14 @@ final class CsvExporter {
 		}
 	}
 
-	List<String> headers() {
-		return this.columns.stream().map(CsvColumn::header).toList();
-	}
-
 	/** Writes the CSV and returns the number of records written (header not counted). */
 	long write(Iterator<ExportRecord> records, OutputStream out, Problems problems) throws IOException {
+		// every value was checked: an unmappable character here is a bug, not data
+		CodingErrorAction malformed = this.charset.isUnicode() ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT;
 		Writer writer = new BufferedWriter(new OutputStreamWriter(out,
 				this.charset.charset()
 					.newEncoder()
-					.onMalformedInput(CodingErrorAction.REPORT)
+					.onMalformedInput(malformed)
 					.onUnmappableCharacter(CodingErrorAction.REPORT)),
 				1 << 16);
 		if (this.spec.bom()) {
@@ -105,17 +103,23 @@ final class CsvExporter {
 				this.row[i] = cell;
 				continue;
 			}
-			cell = this.charset.normalize(cell);
-			if (!this.charset.canEncodeAll(cell)) {
+			// one scan in the common case: nothing to normalise, nothing unencodable
+			if (!this.charset.isPlain(cell)) {
+				cell = this.charset.normalize(cell);
 				List<Integer> bad = this.charset.unencodable(cell);
-				String chars = bad.stream().distinct().map(CharsetPolicy::describe).collect(Collectors.joining(", "));
-				if (!this.spec.replaceUnmappable()) {
-					problems.skipped(record, "csv", column.describe() + ": " + this.spec.encoding() + " cannot hold "
-							+ chars + " in " + Problems.quote(cell) + "; record left out");
-					return false;
+				if (!bad.isEmpty()) {
+					String chars = bad.stream()
+						.distinct()
+						.map(CharsetPolicy::describe)
+						.collect(Collectors.joining(", "));
+					if (!this.spec.replaceUnmappable()) {
+						problems.skipped(record, "csv", column.describe() + ": " + this.spec.encoding()
+								+ " cannot hold " + chars + " in " + Problems.quote(cell) + "; record left out");
+						return false;
+					}
+					cell = this.charset.replace(cell, this.spec.replacement());
+					this.written.add(column.describe() + ": " + chars + " replaced with " + this.spec.replacement());
 				}
-				cell = this.charset.replace(cell, this.spec.replacement());
-				this.written.add(column.describe() + ": " + chars + " replaced with " + this.spec.replacement());
 			}
 			if (column.guarded(cell)) {
 				cell = FormulaGuard.neutralize(cell);

@@ -44,7 +44,8 @@ public final class ExportService {
 	 * Exports one run.
 	 * @param jobId the job ({@code juminhyo}); the folder and the start of each file name
 	 * @param runId the run; in each file name, so that runs never collide
-	 * @param spec the job's {@code outputs:}
+	 * @param spec the job's {@code outputs:}; null (a job without one) for
+	 * {@link OutputsSpec#DEFAULT}
 	 * @param columns the template's fields, in order
 	 * @param records gives the records from the start; called once per output, so that
 	 * they need not all be in memory (an iterator that is {@link AutoCloseable} is
@@ -57,7 +58,9 @@ public final class ExportService {
 	 */
 	public ExportResult export(String jobId, String runId, OutputsSpec spec, List<ExportColumn> columns,
 			Supplier<Iterator<ExportRecord>> records, Path outRoot, LocalDate date) {
-		Objects.requireNonNull(spec, "spec == null");
+		if (spec == null) {
+			spec = OutputsSpec.DEFAULT;
+		}
 		Objects.requireNonNull(columns, "columns == null");
 		Objects.requireNonNull(records, "records == null");
 		Objects.requireNonNull(outRoot, "outRoot == null");

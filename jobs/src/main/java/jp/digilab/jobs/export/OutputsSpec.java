@@ -1,5 +1,8 @@
 package jp.digilab.jobs.export;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * The {@code outputs:} map of a job definition.
  *
@@ -27,6 +30,16 @@ public record OutputsSpec(boolean xlsx, CsvSpec csv, boolean searchablePdf, bool
 
 	public OutputsSpec(boolean xlsx, CsvSpec csv, boolean searchablePdf) {
 		this(xlsx, csv, searchablePdf, false);
+	}
+
+	// wrappers, so that an absent key is off whatever the mapper's null-for-primitives
+	// setting
+	@JsonCreator
+	static OutputsSpec fromYaml(@JsonProperty("xlsx") Boolean xlsx, @JsonProperty("csv") CsvSpec csv,
+			@JsonProperty("searchablePdf") Boolean searchablePdf,
+			@JsonProperty("allowMyNumber") Boolean allowMyNumber) {
+		return new OutputsSpec(Boolean.TRUE.equals(xlsx), csv, Boolean.TRUE.equals(searchablePdf),
+				Boolean.TRUE.equals(allowMyNumber));
 	}
 
 }

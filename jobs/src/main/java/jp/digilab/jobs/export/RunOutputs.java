@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -46,7 +47,7 @@ final class RunOutputs {
 	 * Creates the folder and checks that the run has no outputs there yet.
 	 * @param formats the extensions the run will write
 	 */
-	static RunOutputs open(Path outRoot, String jobId, String runId, java.time.LocalDate date, List<String> formats) {
+	static RunOutputs open(Path outRoot, String jobId, String runId, LocalDate date, List<String> formats) {
 		requireSafe(jobId, "jobId");
 		requireSafe(runId, "runId");
 		Path dir = outRoot.resolve(jobId).resolve(date.toString());

@@ -67,24 +67,38 @@ final class XlsxExporter {
 			int dataColumns = this.columns.size() + TRAILING_HEADERS.size();
 			this.widths = new int[dataColumns];
 			writeHeaders(data, confidence);
-			int row = 0;
-			while (records.hasNext()) {
-				ExportRecord record = records.next();
-				if (row == MAX_RECORDS) {
-					throw new ExportException("xlsx holds at most " + MAX_RECORDS
-							+ " records on a sheet; this run has more: write it as csv only");
-				}
-				row++;
-				this.notes.clear();
-				writeData(data.createRow(row), record, problems);
-				writeConfidence(confidence.createRow(row), record);
+			try {
+				int rows = writeRows(records, data, confidence, problems);
+				finish(data, dataColumns, rows);
+				finish(confidence, 4 + this.columns.size() + 1, rows);
+				setConfidenceWidths(confidence);
+				workbook.write(out);
+				return rows;
 			}
-			finish(data, dataColumns, row);
-			finish(confidence, 4 + this.columns.size() + 1, row);
-			setConfidenceWidths(confidence);
-			workbook.write(out);
-			return row;
+			catch (IOException | RuntimeException ex) {
+				// close() would flush the rows still in memory into writers it has just
+				// closed, and log a warning: flush them first
+				data.flushRows();
+				confidence.flushRows();
+				throw ex;
+			}
 		}
+	}
+
+	private int writeRows(Iterator<ExportRecord> records, SXSSFSheet data, SXSSFSheet confidence, Problems problems) {
+		int row = 0;
+		while (records.hasNext()) {
+			ExportRecord record = records.next();
+			if (row == MAX_RECORDS) {
+				throw new ExportException("xlsx holds at most " + MAX_RECORDS
+						+ " records on a sheet; this run has more: write it as csv only");
+			}
+			row++;
+			this.notes.clear();
+			writeData(data.createRow(row), record, problems);
+			writeConfidence(confidence.createRow(row), record);
+		}
+		return row;
 	}
 
 	private void writeHeaders(SXSSFSheet data, SXSSFSheet confidence) {

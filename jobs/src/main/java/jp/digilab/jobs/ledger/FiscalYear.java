@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.chrono.JapaneseDate;
 import java.time.chrono.JapaneseEra;
 import java.time.format.TextStyle;
+import java.time.temporal.ChronoField;
 import java.util.Locale;
 
 /**
@@ -30,11 +31,14 @@ public record FiscalYear(int year) implements Comparable<FiscalYear> {
 
 	/** The 和暦 label, e.g. 令和8年度; a fiscal year that starts a new era is its 元年度. */
 	public String japaneseLabel() {
-		JapaneseEra era = JapaneseDate.from(end()).getEra();
-		int eraYear = this.year - JapaneseDate.of(era, 1, 1, 1).getYear() + 1;
+		// The era in force at the fiscal year's end, counted from the calendar year it starts in.
+		JapaneseDate end = JapaneseDate.from(end());
+		JapaneseEra era = end.getEra();
+		int eraYear = end.get(ChronoField.YEAR_OF_ERA) - 1;
 		if (eraYear < 1) {
-			era = JapaneseDate.from(start()).getEra();
-			eraYear = JapaneseDate.from(start()).get(java.time.temporal.ChronoField.YEAR_OF_ERA);
+			JapaneseDate start = JapaneseDate.from(start());
+			era = start.getEra();
+			eraYear = start.get(ChronoField.YEAR_OF_ERA);
 		}
 		String name = era.getDisplayName(TextStyle.FULL, Locale.JAPAN);
 		return name + ((eraYear == 1) ? "元" : Integer.toString(eraYear)) + "年度";

@@ -8,7 +8,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static jp.digilab.jobs.export.ExportFixtures.COLUMNS;
 import static jp.digilab.jobs.export.ExportFixtures.record;
@@ -32,11 +37,35 @@ class CsvExporterTests {
 				+ "taro@example.jp,承認済,scan-r1.pdf,1,r1\r\n");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "utf-8-bom", "utf-8", "windows-31j" })
+	void roundTripsThroughACsvParserInEachEncoding(String encoding) throws IOException {
+		CsvSpec spec = new CsvSpec(encoding, null, null, true,
+				List.of(CsvColumnSpec.field("name"), CsvColumnSpec.field("purpose"), CsvColumnSpec.field("_key")));
+		ExportRecord tricky = with("r2", "name", "髙橋, \"次郎\"\r\n二行目");
+		byte[] bytes = write(spec, record("r1"), tricky);
+		Charset charset = encoding.equals("windows-31j") ? MS932 : StandardCharsets.UTF_8;
+		String text = new String(bytes, charset);
+		assertThat(text.startsWith("\uFEFF")).isEqualTo(encoding.equals("utf-8-bom"));
+		try (CSVParser parser = CSVParser.parse(text.replace("\uFEFF", ""), CSVFormat.EXCEL)) {
+			assertThat(parser.getRecords()).extracting(CSVRecord::toList)
+				.containsExactly(List.of("氏名", "使用目的", "キー"), List.of("北九州 太郎", "年金", "r1"),
+						List.of("髙橋, \"次郎\"\r\n二行目", "年金", "r2"));
+		}
+	}
+
 	@Test
 	void utf8WithoutBomLfAndNoHeader() throws IOException {
 		CsvSpec spec = new CsvSpec("utf-8", null, "lf", false, List.of(CsvColumnSpec.field("name")));
 		byte[] bytes = write(spec, record("r1"), with("r2", "name", "髙橋 𠮷子"));
 		assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("北九州 太郎\n髙橋 𠮷子\n");
+	}
+
+	@Test
+	void utf8WritesABrokenSurrogateAsAQuestionMark() throws IOException {
+		CsvSpec spec = new CsvSpec("utf-8", null, null, false, List.of(CsvColumnSpec.field("name")));
+		assertThat(new String(write(spec, with("r1", "name", "a\uD842b")), StandardCharsets.UTF_8))
+			.isEqualTo("a?b\r\n");
 	}
 
 	@Test
@@ -102,10 +131,22 @@ class CsvExporterTests {
 		CsvSpec spec = new CsvSpec("windows-31j", null, null, false,
 				List.of(CsvColumnSpec.field("birth_date").withFormat("yyyy/MM/dd"),
 						CsvColumnSpec.field("birth_date").withFormat("GGGGy年M月d日"),
-						CsvColumnSpec.field("birth_date").withFormat("GGGGGyyMMdd")));
+						CsvColumnSpec.field("birth_date").withFormat("GGGGGyyMMdd"),
+						CsvColumnSpec.field("birth_date").withFormat("GGGGyy年MM月dd日")));
 		byte[] bytes = write(spec, record("r1"), with("r2", "birth_date", "2019-05-01"));
 		assertThat(new String(bytes, MS932))
-			.isEqualTo("1980/04/01,昭和55年4月1日,S550401\r\n2019/05/01,令和1年5月1日,R010501\r\n");
+			.isEqualTo("1980/04/01,昭和55年4月1日,S550401,昭和55年04月01日\r\n" + "2019/05/01,令和1年5月1日,R010501,令和01年05月01日\r\n");
+	}
+
+	@Test
+	void aDateBeforeTheJapaneseCalendarIsWrittenAsIsAndReported() throws IOException {
+		CsvSpec spec = new CsvSpec("utf-8", null, null, false,
+				List.of(CsvColumnSpec.field("birth_date").withFormat("GGGGy年M月d日")));
+		assertThat(new String(write(spec, with("r1", "birth_date", "1868-01-01")), StandardCharsets.UTF_8))
+			.isEqualTo("1868-01-01\r\n");
+		assertThat(this.problems.list()).singleElement()
+			.extracting(RecordProblem::reason)
+			.isEqualTo("column 1 (birth_date): 1868-01-01 cannot be shown as 'GGGGy年M月d日'; written as is");
 	}
 
 	@Test
@@ -156,21 +197,22 @@ class CsvExporterTests {
 	void fileNamesAndKeysAreGuardedToo() throws IOException {
 		ExportRecord record = new ExportRecord("=key", "=evil.pdf", List.of(1, 2), RecordStatus.NEEDS_REVIEW,
 				ExportFixtures.values(), null, null);
-		CsvSpec spec = new CsvSpec("utf-8", null, null, false,
-				List.of(CsvColumnSpec.field("_key"), CsvColumnSpec.field("_source_file"), CsvColumnSpec.field("_pages"),
-						CsvColumnSpec.field("_status")));
-		assertThat(new String(write(spec, record), StandardCharsets.UTF_8)).isEqualTo("'=key,'=evil.pdf,\"1,2\",要確認\r\n");
+		CsvSpec spec = new CsvSpec("utf-8", null, null, false, List.of(CsvColumnSpec.field("_key"),
+				CsvColumnSpec.field("_source_file"), CsvColumnSpec.field("_pages"), CsvColumnSpec.field("_status")));
+		assertThat(new String(write(spec, record), StandardCharsets.UTF_8))
+			.isEqualTo("'=key,'=evil.pdf,\"1,2\",要確認\r\n");
 	}
 
 	@Test
 	void tooLongForAFixedWidthColumnLeavesTheRecordOut() throws IOException {
 		CsvSpec spec = new CsvSpec("windows-31j", null, null, false,
-				List.of(new CsvColumnSpec("name", null, null, null, null, 10, false)));
+				List.of(new CsvColumnSpec("name", null, null, null, null, 11, false)));
 		byte[] bytes = write(spec, 1, with("r1", "name", "北九州 太郎"), with("r2", "name", "北九州 長い名前"));
 		assertThat(new String(bytes, MS932)).isEqualTo("北九州 太郎\r\n");
 		assertThat(this.problems.list()).singleElement()
 			.extracting(RecordProblem::reason)
-			.isEqualTo("column 1 (name): '北九州 長い名前' is 15 bytes in windows-31j, more than maxBytes 10; record left out");
+			.isEqualTo(
+					"column 1 (name): '北九州 長い名前' is 15 bytes in windows-31j, more than maxBytes 11; record left out");
 	}
 
 	@Test
@@ -187,19 +229,24 @@ class CsvExporterTests {
 	@Test
 	void mappingErrorsFailBeforeAnythingIsWritten() {
 		assertThatExceptionOfType(ExportException.class)
-			.isThrownBy(() -> new CsvExporter(
-					new CsvSpec(null, null, null, true, List.of(CsvColumnSpec.field("name"), CsvColumnSpec.field("birthdate"))),
-					COLUMNS, false))
-			.withMessageStartingWith("outputs.csv.columns[2]: field 'birthdate' is not in the template (fields: name, kana,");
+			.isThrownBy(
+					() -> new CsvExporter(
+							new CsvSpec(null, null, null, true,
+									List.of(CsvColumnSpec.field("name"), CsvColumnSpec.field("birthdate"))),
+							COLUMNS, false))
+			.withMessageStartingWith(
+					"outputs.csv.columns[2]: field 'birthdate' is not in the template (fields: name, kana,");
 		assertThatExceptionOfType(ExportException.class)
-			.isThrownBy(() -> new CsvExporter(
-					new CsvSpec(null, null, null, true, List.of(new CsvColumnSpec(null, "X", null, null, null, null, false))),
-					COLUMNS, false))
+			.isThrownBy(
+					() -> new CsvExporter(
+							new CsvSpec(null, null, null, true,
+									List.of(new CsvColumnSpec(null, "X", null, null, null, null, false))),
+							COLUMNS, false))
 			.withMessage("outputs.csv.columns[1]: give a field (or a fixed value)");
 		assertThatExceptionOfType(ExportException.class)
 			.isThrownBy(() -> new CsvExporter(
-					new CsvSpec(null, null, null, true, List.of(CsvColumnSpec.field("name").withFormat("yyyy"))), COLUMNS,
-					false))
+					new CsvSpec(null, null, null, true, List.of(CsvColumnSpec.field("name").withFormat("yyyy"))),
+					COLUMNS, false))
 			.withMessageContaining("formats apply to date, integer, money and checkbox fields, not text");
 		assertThatExceptionOfType(ExportException.class)
 			.isThrownBy(() -> new CsvExporter(

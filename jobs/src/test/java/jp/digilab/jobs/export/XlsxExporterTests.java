@@ -119,8 +119,7 @@ class XlsxExporterTests {
 		assertThat(this.problems.list()).singleElement().satisfies((problem) -> {
 			assertThat(problem.key()).isEqualTo("r1");
 			assertThat(problem.skipped()).isFalse();
-			assertThat(problem.reason())
-				.isEqualTo("birth_date (生年月日): '昭和55年13月1日' is not a date; written as text");
+			assertThat(problem.reason()).isEqualTo("birth_date (生年月日): '昭和55年13月1日' is not a date; written as text");
 		});
 	}
 

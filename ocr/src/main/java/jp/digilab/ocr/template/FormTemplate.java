@@ -50,6 +50,15 @@ public record FormTemplate(String id, String title, Paper paper, String language
 		return dir.resolve(this.reference);
 	}
 
+	/**
+	 * The size of the reference image in pixels.
+	 * @return the size, or {@code null} when there is no readable reference image
+	 */
+	public java.awt.Dimension referenceSize() {
+		Path path = referencePath();
+		return (path != null) ? ReferenceImages.size(path) : null;
+	}
+
 	public boolean pixelUnits() {
 		return "px".equals(this.units);
 	}

@@ -1,0 +1,34 @@
+package jp.digilab.app;
+
+import java.util.List;
+
+import jp.digilab.jobs.pipeline.PipelineService;
+import jp.digilab.jobs.pipeline.RunSummary;
+import jp.digilab.schedules.JobStarter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The Quartz → Spring Batch bridge: a schedule's firing runs its job on the job's inbox.
+ */
+@Component
+class ScheduledRuns implements JobStarter {
+
+	private static final Logger log = LoggerFactory.getLogger(ScheduledRuns.class);
+
+	private final PipelineService pipeline;
+
+	ScheduledRuns(PipelineService pipeline) {
+		this.pipeline = pipeline;
+	}
+
+	@Override
+	public void start(String jobId, String scheduleId) throws Exception {
+		RunSummary summary = this.pipeline.run(jobId, List.of());
+		log.info("Schedule {} ran job {}: run {} {} ({} files, {} records)", scheduleId, jobId, summary.runId(),
+				summary.status(), summary.files(), summary.records());
+	}
+
+}

@@ -1,0 +1,137 @@
+package jp.digilab.jobs.pipeline;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import jp.digilab.jobs.ledger.LedgerEntry;
+import jp.digilab.jobs.ledger.LedgerRepository;
+import jp.digilab.jobs.run.RunRepository;
+import jp.digilab.jobs.run.StoredRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pipeline job on real Tesseract and the JDBC job repository in an H2 file database,
+ * without a robot: a good scan goes through, bad files end in failed/ with a reason, and
+ * a file dropped again is recognised as a duplicate.
+ */
+@SpringBootTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PipelineJobFunctionalTests {
+
+	static final Path SAMPLES = Path.of("..", "samples", "home");
+
+	static Path home;
+
+	@Autowired
+	PipelineService pipeline;
+
+	@Autowired
+	RunRepository runs;
+
+	@Autowired
+	LedgerRepository ledger;
+
+	@DynamicPropertySource
+	static void home(DynamicPropertyRegistry registry) throws Exception {
+		home = Files.createTempDirectory("digilab-jobs-test");
+		registry.add("digilab.home", home::toString);
+	}
+
+	@BeforeAll
+	static void givenAHomeWithGoodAndBadScans() throws Exception {
+		Files.createDirectories(home.resolve("templates"));
+		Files.createDirectories(home.resolve("jobs"));
+		Path inbox = Files.createDirectories(home.resolve("inbox/intake-only/kokurakita"));
+		try (Stream<Path> templates = Files.list(SAMPLES.resolve("templates"))) {
+			for (Path t : templates.toList()) {
+				Files.copy(t, home.resolve("templates").resolve(t.getFileName()));
+			}
+		}
+		Files.writeString(home.resolve("jobs/intake-only.yml"), """
+				id: intake-only
+				title: 読取と出力のみ
+				department: 八幡西区 市民課
+				templates: [juminhyo-request]
+				inbox: true
+				outputs:
+				  xlsx: true
+				  csv: { encoding: utf-8-bom }
+				hoursSaved:
+				  manualMinutesPerItem: 4
+				""");
+		Files.copy(SAMPLES.resolve("inbox/juminhyo/scan-001.png"), inbox.resolve("scan-001.png"));
+		Files.write(inbox.resolve("truncated.png"),
+				java.util.Arrays.copyOf(Files.readAllBytes(SAMPLES.resolve("inbox/juminhyo/scan-002.png")), 2000));
+		Files.write(inbox.resolve("empty.pdf"), new byte[0]);
+	}
+
+	@Test
+	@Order(1)
+	void goodScanGoesThroughAndBadFilesFailWithAReason() throws Exception {
+		RunSummary summary = this.pipeline.run("intake-only", List.of());
+
+		assertThat(summary.status()).isEqualTo("COMPLETED");
+		assertThat(summary.files()).isEqualTo(3);
+		assertThat(summary.filesFailed()).isEqualTo(2);
+		assertThat(summary.records()).isEqualTo(1);
+		assertThat(summary.exitCode()).isEqualTo(3);
+		assertThat(summary.failures()).hasSize(2)
+			.anySatisfy((f) -> assertThat(f).startsWith("truncated.png: "))
+			.anySatisfy((f) -> assertThat(f).startsWith("empty.pdf: "));
+		assertThat(home.resolve("done/scan-001.png")).exists();
+		assertThat(home.resolve("failed/truncated.png")).exists();
+		assertThat(home.resolve("failed/truncated.png.error.txt")).content().contains("truncated.png");
+		assertThat(home.resolve("failed/empty.pdf.error.txt")).content().contains("empty.pdf");
+		assertThat(home.resolve("inbox/intake-only/kokurakita")).isEmptyDirectory();
+		assertThat(summary.outputs()).anySatisfy((o) -> assertThat(o).endsWith(".xlsx"))
+			.anySatisfy((o) -> assertThat(o).endsWith(".csv"));
+		assertThat(summary.outputs())
+			.allSatisfy((o) -> assertThat(Path.of(o)).exists().startsWith(home.resolve("out/intake-only")));
+
+		List<StoredRecord> records = this.runs.records(summary.runId());
+		assertThat(records).singleElement().satisfies((r) -> {
+			assertThat(r.sourceFile()).isEqualTo("scan-001.png");
+			assertThat(r.templateId()).isEqualTo("juminhyo-request");
+			assertThat(r.pages()).containsExactly(1);
+		});
+		LedgerEntry entry = this.ledger.findAll()
+			.stream()
+			.filter((e) -> e.runId().equals(summary.runId()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(entry.department()).isEqualTo("八幡西区 市民課");
+		assertThat(entry.recordsFailed()).isEqualTo(2);
+		int through = (records.get(0).status() == StoredRecord.RecordState.APPROVED) ? 1 : 0;
+		assertThat(entry.recordsSucceeded()).isEqualTo(through);
+		assertThat(entry.savedMinutes()).isEqualByComparingTo(BigDecimal.valueOf(4L * through));
+	}
+
+	@Test
+	@Order(2)
+	void aFileDroppedAgainIsSetAsideAsADuplicate() throws Exception {
+		Files.copy(home.resolve("done/scan-001.png"), home.resolve("inbox/intake-only/scan-001-again.png"));
+
+		RunSummary summary = this.pipeline.run("intake-only", List.of());
+
+		assertThat(summary.status()).isEqualTo("COMPLETED");
+		assertThat(summary.files()).isZero();
+		assertThat(summary.records()).isZero();
+		assertThat(home.resolve("duplicates/scan-001-again.png")).exists();
+		assertThat(home.resolve("duplicates/scan-001-again.png.duplicate.txt")).content().contains("scan-001.png");
+	}
+
+}

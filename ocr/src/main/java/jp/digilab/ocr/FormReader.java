@@ -1,0 +1,326 @@
+package jp.digilab.ocr;
+
+import java.awt.Dimension;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import jp.digilab.ocr.align.AnchorFinder;
+import jp.digilab.ocr.align.Transform;
+import jp.digilab.ocr.field.FieldType;
+import jp.digilab.ocr.field.MyNumber;
+import jp.digilab.ocr.field.Normalized;
+import jp.digilab.ocr.image.Images;
+import jp.digilab.ocr.image.InputException;
+import jp.digilab.ocr.image.Page;
+import jp.digilab.ocr.image.PageSource;
+import jp.digilab.ocr.image.Preprocess;
+import jp.digilab.ocr.template.FieldSpec;
+import jp.digilab.ocr.template.FormTemplate;
+
+/**
+ * Reads scanned forms: for each page of a file, classify it among the candidate
+ * templates, align the template on it, read every field and validate it.
+ * <p>
+ * Thread-safe: each worker thread gets its own engine per language set, created once and
+ * reused; {@link #close()} closes them all. Bad input never throws: it becomes a one-line
+ * error in the {@link ScanResult}.
+ */
+public final class FormReader implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(FormReader.class);
+
+	/** Resolution of the whole-page OCR that classifies pages and finds anchors. */
+	static final int CLASSIFY_DPI = 150;
+
+	private static final double BLANK_PAGE_INK = 0.003;
+
+	private final OcrSettings settings;
+
+	private final ThreadLocal<Map<String, OcrEngine>> engines = ThreadLocal.withInitial(HashMap::new);
+
+	private final ConcurrentLinkedQueue<OcrEngine> allEngines = new ConcurrentLinkedQueue<>();
+
+	private final ThreadLocal<StageTimer> timer = ThreadLocal.withInitial(StageTimer::new);
+
+	private volatile boolean closed;
+
+	public FormReader(OcrSettings settings) {
+		this.settings = settings;
+	}
+
+	/**
+	 * Read a file (PNG, JPEG, TIFF or PDF); every page that matches a template becomes a
+	 * document.
+	 * @param file the file
+	 * @param candidates the templates pages are classified among
+	 * @return the documents and the errors; never throws for bad input
+	 */
+	public ScanResult read(Path file, List<FormTemplate> candidates) {
+		if (this.closed) {
+			throw new IllegalStateException("FormReader is closed");
+		}
+		String name = file.getFileName().toString();
+		List<DocumentResult> documents = new ArrayList<>();
+		List<String> errors = new ArrayList<>();
+		if (candidates == null || candidates.isEmpty()) {
+			return new ScanResult(name, documents, List.of(name + ": no template to match the pages against"));
+		}
+		try (PageSource source = PageSource.open(file)) {
+			for (int number = 1; number <= source.pageCount(); number++) {
+				long start = System.nanoTime();
+				this.timer.get().start();
+				try {
+					Page page = source.page(number);
+					this.timer.get().lap("load");
+					documents.add(readPage(page, candidates));
+				}
+				catch (InputException | PageException ex) {
+					errors.add(name + ": page " + number + ": " + ex.getMessage());
+				}
+				catch (RuntimeException ex) {
+					logger.warn("{}: page {} failed", name, number, ex);
+					errors.add(name + ": page " + number + ": " + describe(ex));
+				}
+				logger.debug("{}: page {} read in {} ms ({})", name, number, (System.nanoTime() - start) / 1_000_000,
+						this.timer.get());
+			}
+		}
+		catch (InputException ex) {
+			errors.add(name + ": " + ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("{}: failed", name, ex);
+			errors.add(name + ": " + describe(ex));
+		}
+		return new ScanResult(name, documents, errors);
+	}
+
+	private DocumentResult readPage(Page page, List<FormTemplate> candidates) {
+		BufferedImage image = page.image();
+		int dpi = (page.dpi() > 0) ? page.dpi()
+				: (int) Math.round(image.getWidth() / candidates.get(0).paper().width() * 25.4);
+		OcrEngine engine = engine(candidates.get(0).languages());
+		boolean scanned = !page.hasTextLayer();
+		double factor = Math.min(1.0, (double) CLASSIFY_DPI / dpi);
+		BufferedImage small = Images.scale(image, factor);
+		if (scanned && this.settings.deskew()) {
+			double skew = Preprocess.findSkew(small);
+			if (Math.abs(skew) >= 0.2) {
+				image = Preprocess.rotateSmall(image, skew);
+				small = Images.scale(image, factor);
+			}
+		}
+		this.timer.get().lap("straighten");
+		List<PageClassifier.Score> scores = new ArrayList<>();
+		AnchorFinder finder = new AnchorFinder(
+				scanned ? pageWords(engine, small, dpi * factor, factor) : TextLayers.words(page.textLayer()));
+		Optional<FormTemplate> match = PageClassifier.classify(candidates, finder, image.getWidth(), scores);
+		if (match.isEmpty() && scanned && this.settings.detectOrientation()) {
+			int rotation = engine.detectOrientation(small, (int) Math.round(dpi * factor));
+			if (rotation != 0) {
+				logger.debug("page {} turned by {}°", page.number(), rotation);
+				image = Preprocess.rotate(image, rotation);
+				small = Images.scale(image, factor);
+				finder = new AnchorFinder(pageWords(engine, small, dpi * factor, factor));
+				match = PageClassifier.classify(candidates, finder, image.getWidth(), scores = new ArrayList<>());
+			}
+		}
+		if (match.isEmpty() && scanned && factor < 0.9) {
+			// layout analysis at low resolution sometimes drops a line: look again
+			// closely
+			double full = Math.min(1.0, 300.0 / dpi);
+			finder = new AnchorFinder(pageWords(engine, Images.scale(image, full), dpi * full, full));
+			match = PageClassifier.classify(candidates, finder, image.getWidth(), scores = new ArrayList<>());
+		}
+		if (match.isEmpty()) {
+			if (finder.compactText().strip().length() < 3 && Preprocess.inkRatio(small) < BLANK_PAGE_INK) {
+				throw new PageException("blank page");
+			}
+			throw new PageException("unknown form (best match: " + scores.stream()
+				.map((s) -> s.template().id() + " " + Math.round(s.score() * 100) + "%")
+				.collect(Collectors.joining(", ")) + ")");
+		}
+		this.timer.get().lap("classify");
+		FormTemplate template = match.get();
+		if (!template.languages().equals(candidates.get(0).languages())) {
+			engine = engine(template.languages());
+		}
+		double pixelsPerMm = pixelsPerMm(template, image, page.dpi());
+		double pixelsPerUnit = template.pixelUnits()
+				? pixelsPerMm * template.paper().width() / referenceSize(template).width : pixelsPerMm;
+		Transform transform = Alignment.align(template, finder, pixelsPerUnit, pixelsPerMm);
+		List<String> languages = List.of(template.languages().split("\\+"));
+		OcrEngine textEngine = (languages.size() > 1 && languages.contains("jpn")) ? engine("jpn") : engine;
+		OcrEngine asciiEngine = engine;
+		PageContext context = new PageContext(page.number(), image, (int) Math.round(pixelsPerMm * 25.4), pixelsPerMm,
+				transform, page.textLayer(), textEngine, asciiEngine);
+		this.timer.get().lap("align");
+		DocumentResult document = readFields(template, context);
+		this.timer.get().lap("fields");
+		return document;
+	}
+
+	private DocumentResult readFields(FormTemplate template, PageContext context) {
+		FieldReader reader = new FieldReader(context);
+		Map<String, FieldResult> fields = new LinkedHashMap<>();
+		boolean needsReview = false;
+		for (FieldSpec spec : template.fields()) {
+			FieldType type = FieldType.of(spec.type()).orElseThrow();
+			FieldReader.Reading reading;
+			try {
+				reading = reader.read(spec, type);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("page {}: field {} failed", context.number(), spec.name(), ex);
+				reading = new FieldReader.Reading("", "", 0, "could not be read: " + describe(ex));
+			}
+			FieldResult result = check(template, spec, type, reading, context.number());
+			needsReview |= !result.valid() || result.confidence() < minConfidence(template, spec);
+			logger.debug("page {}: {} confidence {} valid {}", context.number(), spec.name(),
+					String.format("%.2f", result.confidence()), result.valid());
+			fields.put(spec.name(), result);
+		}
+		return new DocumentResult(List.of(context.number()), template.id(), needsReview, fields);
+	}
+
+	private FieldResult check(FormTemplate template, FieldSpec spec, FieldType type, FieldReader.Reading reading,
+			int page) {
+		Normalized normalized = type.normalize(reading.text());
+		List<String> reasons = new ArrayList<>(normalized.reasons());
+		boolean valid = normalized.valid();
+		String value = normalized.value();
+		if (reading.problem() != null) {
+			reasons.add(reading.problem());
+			valid = false;
+		}
+		boolean empty = value.isEmpty();
+		if (spec.required() && (empty || (type == FieldType.CHECKBOX && "false".equals(value)))) {
+			reasons.add(empty ? "required but empty" : "required but not ticked");
+			valid = false;
+		}
+		if (!empty && valid && spec.pattern() != null && !Pattern.compile(spec.pattern()).matcher(value).matches()) {
+			reasons.add("does not match the pattern " + spec.pattern());
+			valid = false;
+		}
+		double min = minConfidence(template, spec);
+		if (reading.confidence() < min) {
+			reasons.add(String.format(java.util.Locale.ROOT, "confidence %.2f below %.2f", reading.confidence(), min));
+		}
+		String raw = reading.raw();
+		if (type == FieldType.MYNUMBER && !this.settings.revealMyNumbers()) {
+			value = MyNumber.mask(value);
+			raw = MyNumber.mask(raw);
+		}
+		return new FieldResult(value, raw, reading.confidence(), valid, reasons, page, spec.box().clone());
+	}
+
+	static double minConfidence(FormTemplate template, FieldSpec spec) {
+		return (spec.minConfidence() != null) ? spec.minConfidence() : template.review().minConfidenceOrDefault();
+	}
+
+	/**
+	 * Whole-page OCR of a reduced page; word boxes are scaled back to the full page.
+	 */
+	private static List<OcrWord> pageWords(OcrEngine engine, BufferedImage small, double dpi, double factor) {
+		OcrText text = engine.recognize(small, (int) Math.round(dpi), SegMode.AUTO, null);
+		if (text.words().isEmpty() && !text.text().isEmpty()) {
+			// an engine without layout: one pseudo word per line, positions unknown
+			List<OcrWord> lines = new ArrayList<>();
+			for (String line : text.text().split("\n")) {
+				lines.add(new OcrWord(line, text.confidence(), new Rectangle(-100000, -100000, 1, 1), true));
+			}
+			return lines;
+		}
+		List<OcrWord> words = new ArrayList<>(text.words().size());
+		for (OcrWord w : text.words()) {
+			Rectangle b = w.box();
+			words
+				.add(new OcrWord(w.text(), w.confidence(),
+						new Rectangle((int) Math.round(b.x / factor), (int) Math.round(b.y / factor),
+								(int) Math.round(b.width / factor), (int) Math.round(b.height / factor)),
+						w.lineStart()));
+		}
+		return words;
+	}
+
+	/**
+	 * Page pixels per millimetre: from the file's DPI when it agrees with the paper size,
+	 * else from the image width and the paper width.
+	 */
+	static double pixelsPerMm(FormTemplate template, BufferedImage image, int fileDpi) {
+		double fromPaper = image.getWidth() / template.paper().width();
+		if (fileDpi > 0) {
+			double fromDpi = fileDpi / 25.4;
+			double ratio = fromDpi / fromPaper;
+			if (ratio > 0.8 && ratio < 1.25) {
+				return fromDpi;
+			}
+		}
+		return fromPaper;
+	}
+
+	private static Dimension referenceSize(FormTemplate template) {
+		Dimension size = template.referenceSize();
+		if (size == null) {
+			throw new PageException("template " + template.id() + " uses px units but its reference image is missing");
+		}
+		return size;
+	}
+
+	private OcrEngine engine(String languages) {
+		Map<String, OcrEngine> mine = this.engines.get();
+		OcrEngine engine = mine.get(languages);
+		if (engine == null) {
+			engine = this.settings.engineFactory().create(this.settings.tessdata(), languages);
+			mine.put(languages, engine);
+			this.allEngines.add(engine);
+		}
+		return engine;
+	}
+
+	private static String describe(Throwable ex) {
+		String message = ex.getMessage();
+		return (message != null && !message.isBlank()) ? message.lines().findFirst().orElse(message)
+				: ex.getClass().getSimpleName();
+	}
+
+	/**
+	 * Close every engine of every thread. The reader cannot be used afterwards.
+	 */
+	@Override
+	public void close() {
+		this.closed = true;
+		OcrEngine engine;
+		while ((engine = this.allEngines.poll()) != null) {
+			try {
+				engine.close();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Closing an OCR engine failed", ex);
+			}
+		}
+	}
+
+	/** A page that is readable but not a form: blank, unknown. */
+	static final class PageException extends RuntimeException {
+
+		PageException(String message) {
+			super(message);
+		}
+
+	}
+
+}

@@ -1,0 +1,607 @@
+package jp.digilab.samples.legacy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jp.digilab.samples.Json;
+
+/**
+ * A deliberately old-fashioned intranet system of the kind robots are for: 住民記録システム, a
+ * 2005-style web application with table layout, Japanese labels, a JavaScript
+ * {@code confirm()} before saving and no framework. The sample robot
+ * ({@code robots/juminhyo-entry.yml}) types the demo's records into it.
+ *
+ * <ul>
+ * <li>{@code /login}: 利用者ID and パスワード (each with a {@code <label for>}), button ログイン.
+ * <li>{@code /menu}: 業務メニュー with links 住民票請求 入力, 登録一覧, ログアウト.
+ * <li>{@code /entry}: the entry form (controls {@code seikyubi}, {@code shimei},
+ * {@code kana}, {@code seinengappi}, {@code yubin}, {@code jusho}, {@code denwa},
+ * {@code select#purpose}, {@code checkbox#honseki}, {@code tsusu}); button 登録 asks
+ * 登録しますか？; the result page says 登録しました and shows {@code <span id="receipt-no">}.
+ * <li>{@code /list}: 登録一覧, the table {@code #entries}, one row per entry.
+ * <li>{@code /logout}.
+ * </ul>
+ *
+ * Sessions are kept in a cookie; every page but the login page sends a visitor without a
+ * session to {@code /login}. Entries are appended to {@code DATA_DIR/entries.jsonl}
+ * (UTF-8, one JSON object a line) and read back at start, so they survive a restart.
+ * Binds to 127.0.0.1 only.
+ */
+public final class LegacySystem implements AutoCloseable {
+
+	/** The keys of an entry, in order. */
+	public static final List<String> KEYS = List.of("receipt_no", "request_date", "name", "name_kana", "birth_date",
+			"postal_code", "address", "phone", "purpose", "copies", "honseki", "entered_at");
+
+	/** The purpose options of the entry form. */
+	public static final List<String> PURPOSES = List.of("就職", "年金", "婚姻", "その他");
+
+	static final String COOKIE = "JUKISID";
+
+	private static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
+
+	private static final DateTimeFormatter ENTERED_AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+
+	private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+	private static final Pattern POSTAL = Pattern.compile("\\d{3}-\\d{4}");
+
+	private static final Pattern PHONE = Pattern.compile("[0-9][0-9-]{8,12}[0-9]");
+
+	/** The entry form's controls: name, label, entry key, size. */
+	private static final List<Control> CONTROLS = List.of(
+			new Control("seikyubi", "請求日", "request_date", false, 12, "（yyyy-mm-dd）"),
+			new Control("shimei", "氏名", "name", true, 30, "（姓と名の間は空けない）"),
+			new Control("kana", "フリガナ", "name_kana", true, 30, "（全角カタカナ）"),
+			new Control("seinengappi", "生年月日", "birth_date", true, 12, "（西暦 yyyy-mm-dd）"),
+			new Control("yubin", "郵便番号", "postal_code", false, 10, "（例 803-8501）"),
+			new Control("jusho", "住所", "address", true, 60, ""),
+			new Control("denwa", "電話番号", "phone", false, 16, "（例 093-582-2102）"));
+
+	private final HttpServer server;
+
+	private final ExecutorService executor;
+
+	private final Path file;
+
+	private final String user;
+
+	private final String password;
+
+	private final Map<String, String> sessions = new ConcurrentHashMap<>();
+
+	private final List<Map<String, String>> entries = new ArrayList<>();
+
+	private final SecureRandom random = new SecureRandom();
+
+	private LegacySystem(HttpServer server, ExecutorService executor, Path file, String user, String password,
+			List<Map<String, String>> entries) {
+		this.server = server;
+		this.executor = executor;
+		this.file = file;
+		this.user = user;
+		this.password = password;
+		this.entries.addAll(entries);
+	}
+
+	/**
+	 * Start the system.
+	 * @param port the port, 0 for a free one
+	 * @param dataDir where the entries are kept (created if missing)
+	 * @param user the only user's id
+	 * @param password the user's password
+	 * @return the running system
+	 * @throws IOException if the data cannot be read or the port not bound
+	 */
+	public static LegacySystem start(int port, Path dataDir, String user, String password) throws IOException {
+		if (user == null || user.isBlank() || password == null || password.isEmpty()) {
+			throw new IllegalArgumentException("a user and a password are needed");
+		}
+		Files.createDirectories(dataDir);
+		Path file = dataDir.resolve("entries.jsonl");
+		List<Map<String, String>> loaded = new ArrayList<>();
+		if (Files.exists(file)) {
+			for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+				if (!line.isBlank()) {
+					loaded.add(Json.parseObject(line));
+				}
+			}
+		}
+		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+		AtomicInteger threads = new AtomicInteger();
+		ExecutorService executor = Executors.newFixedThreadPool(4, (r) -> {
+			Thread t = new Thread(r, "legacy-system-" + threads.incrementAndGet());
+			t.setDaemon(true);
+			return t;
+		});
+		LegacySystem system = new LegacySystem(server, executor, file, user, password, loaded);
+		server.createContext("/", system::handle);
+		server.setExecutor(executor);
+		server.start();
+		return system;
+	}
+
+	/**
+	 * Where the system answers, e.g. {@code http://127.0.0.1:8090} (no trailing slash).
+	 * @return the base URL
+	 */
+	public URI url() {
+		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort());
+	}
+
+	/**
+	 * Every entry so far, oldest first, with the keys {@link #KEYS} ({@code honseki} is
+	 * {@code true} or {@code false}; dates are yyyy-mm-dd; {@code entered_at} is local
+	 * time in Japan, yyyy-mm-ddThh:mm:ss).
+	 * @return copies of the entries
+	 */
+	public List<Map<String, String>> entries() {
+		synchronized (this.entries) {
+			return this.entries.stream().map((e) -> Collections.unmodifiableMap(new LinkedHashMap<>(e))).toList();
+		}
+	}
+
+	/** Stop answering. The entries stay in the data folder. */
+	@Override
+	public void close() {
+		this.server.stop(0);
+		this.executor.shutdownNow();
+		try {
+			this.executor.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Run the system until killed: {@code --port N --data DIR --user U --password P}.
+	 * @param args the arguments
+	 * @throws Exception if it cannot start
+	 */
+	public static void main(String[] args) throws Exception {
+		int port = 8090;
+		Path data = Path.of("legacy-data");
+		String user = "digilab";
+		String password = null;
+		for (int i = 0; i < args.length; i++) {
+			String value = (i + 1 < args.length) ? args[i + 1] : null;
+			switch (args[i]) {
+				case "--port" -> port = Integer.parseInt(required(args[i], value));
+				case "--data" -> data = Path.of(required(args[i], value));
+				case "--user" -> user = required(args[i], value);
+				case "--password" -> password = required(args[i], value);
+				default -> {
+					System.err.println("usage: LegacySystem [--port N] [--data DIR] [--user U] --password P");
+					System.exit(2);
+				}
+			}
+			i++;
+		}
+		if (password == null) {
+			System.err.println("usage: LegacySystem [--port N] [--data DIR] [--user U] --password P");
+			System.exit(2);
+		}
+		LegacySystem system = start(port, data, user, password);
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			system.close();
+			stopped.countDown();
+		}));
+		System.out.println(system.url());
+		System.out.println("住民記録システム (sample legacy system): user " + user + ", data " + data.toAbsolutePath()
+				+ "; stop with Ctrl+C");
+		System.out.flush();
+		stopped.await();
+	}
+
+	private static String required(String option, String value) {
+		if (value == null) {
+			System.err.println(option + " needs a value");
+			System.exit(2);
+		}
+		return value;
+	}
+
+	// ---- HTTP ----
+
+	private void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			String path = exchange.getRequestURI().getPath();
+			String method = exchange.getRequestMethod();
+			boolean post = "POST".equals(method);
+			if (!post && !"GET".equals(method) && !"HEAD".equals(method)) {
+				send(exchange, 405, page("エラー", "<p>このリクエストは受け付けられません。</p>"));
+				return;
+			}
+			if (path.equals("/login")) {
+				if (post) {
+					login(exchange, form(exchange));
+				}
+				else {
+					send(exchange, 200, loginPage(null, ""));
+				}
+				return;
+			}
+			if (path.equals("/logout")) {
+				String session = session(exchange);
+				if (session != null) {
+					this.sessions.remove(session);
+				}
+				exchange.getResponseHeaders().add("Set-Cookie", COOKIE + "=; Path=/; Max-Age=0");
+				redirect(exchange, "/login");
+				return;
+			}
+			if (!path.equals("/") && !path.equals("/menu") && !path.equals("/entry") && !path.equals("/list")) {
+				send(exchange, 404, page("エラー", "<p>ページが見つかりません。</p><p><a href=\"/menu\">業務メニューへ</a></p>"));
+				return;
+			}
+			if (session(exchange) == null) {
+				redirect(exchange, "/login");
+				return;
+			}
+			switch (path) {
+				case "/", "/menu" -> send(exchange, 200, menuPage());
+				case "/list" -> send(exchange, 200, listPage());
+				default -> {
+					if (post) {
+						enter(exchange, form(exchange));
+					}
+					else {
+						send(exchange, 200, entryPage(Map.of(), List.of()));
+					}
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			send(exchange, 500, page("システムエラー", "<p>システムエラーが発生しました。</p>"));
+		}
+	}
+
+	private void login(HttpExchange exchange, Map<String, String> form) throws IOException {
+		String id = form.getOrDefault("userid", "");
+		if (this.user.equals(id) && this.password.equals(form.getOrDefault("password", ""))) {
+			byte[] token = new byte[16];
+			this.random.nextBytes(token);
+			String session = HexFormat.of().formatHex(token);
+			this.sessions.put(session, id);
+			exchange.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + session + "; Path=/; HttpOnly");
+			redirect(exchange, "/menu");
+		}
+		else {
+			send(exchange, 200, loginPage("利用者IDまたはパスワードが正しくありません。", id));
+		}
+	}
+
+	private void enter(HttpExchange exchange, Map<String, String> form) throws IOException {
+		List<String> errors = validate(form);
+		if (!errors.isEmpty()) {
+			send(exchange, 200, entryPage(form, errors));
+			return;
+		}
+		Map<String, String> entry = new LinkedHashMap<>();
+		LocalDateTime now = LocalDateTime.now(ZONE).truncatedTo(ChronoUnit.SECONDS);
+		synchronized (this.entries) {
+			entry.put("receipt_no", String.format("R%d-%06d", now.getYear(), this.entries.size() + 1));
+			for (Control c : CONTROLS) {
+				entry.put(c.key(), form.getOrDefault(c.name(), "").strip());
+			}
+			entry.put("purpose", form.get("purpose").strip());
+			entry.put("copies", Integer.toString(Integer.parseInt(form.get("tsusu").strip())));
+			entry.put("honseki", String.valueOf(form.containsKey("honseki")));
+			entry.put("entered_at", now.format(ENTERED_AT));
+			Map<String, String> ordered = new LinkedHashMap<>();
+			KEYS.forEach((k) -> ordered.put(k, entry.get(k)));
+			Files.writeString(this.file, Json.object(ordered) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+					StandardOpenOption.APPEND);
+			this.entries.add(ordered);
+		}
+		send(exchange, 200, resultPage(entry));
+	}
+
+	private static List<String> validate(Map<String, String> form) {
+		List<String> errors = new ArrayList<>();
+		for (Control c : CONTROLS) {
+			if (c.required() && form.getOrDefault(c.name(), "").isBlank()) {
+				errors.add(c.label() + "を入力してください。");
+			}
+		}
+		date(form, "seinengappi", "生年月日", errors);
+		date(form, "seikyubi", "請求日", errors);
+		String yubin = form.getOrDefault("yubin", "").strip();
+		if (!yubin.isEmpty() && !POSTAL.matcher(yubin).matches()) {
+			errors.add("郵便番号は 999-9999 の形式で入力してください。");
+		}
+		String denwa = form.getOrDefault("denwa", "").strip();
+		if (!denwa.isEmpty() && !PHONE.matcher(denwa).matches()) {
+			errors.add("電話番号は半角数字とハイフンで入力してください。");
+		}
+		if (!PURPOSES.contains(form.getOrDefault("purpose", "").strip())) {
+			errors.add("使用目的を選択してください。");
+		}
+		String tsusu = form.getOrDefault("tsusu", "").strip();
+		if (tsusu.isEmpty()) {
+			errors.add("通数を入力してください。");
+		}
+		else if (!tsusu.matches("\\d{1,2}") || Integer.parseInt(tsusu) < 1 || Integer.parseInt(tsusu) > 20) {
+			errors.add("通数は 1～20 の半角数字で入力してください。");
+		}
+		return errors;
+	}
+
+	private static void date(Map<String, String> form, String name, String label, List<String> errors) {
+		String value = form.getOrDefault(name, "").strip();
+		if (value.isEmpty()) {
+			return;
+		}
+		try {
+			if (!ISO_DATE.matcher(value).matches()) {
+				throw new DateTimeParseException(value, value, 0);
+			}
+			LocalDate.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			errors.add(label + "は yyyy-mm-dd の形式で入力してください。");
+		}
+	}
+
+	private String session(HttpExchange exchange) {
+		for (String header : exchange.getRequestHeaders().getOrDefault("Cookie", List.of())) {
+			for (String cookie : header.split(";")) {
+				String[] kv = cookie.strip().split("=", 2);
+				if (kv.length == 2 && kv[0].equals(COOKIE) && this.sessions.containsKey(kv[1])) {
+					return kv[1];
+				}
+			}
+		}
+		return null;
+	}
+
+	private static Map<String, String> form(HttpExchange exchange) throws IOException {
+		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+		Map<String, String> form = new LinkedHashMap<>();
+		for (String pair : body.split("&")) {
+			if (pair.isEmpty()) {
+				continue;
+			}
+			String[] kv = pair.split("=", 2);
+			String key = URLDecoder.decode(kv[0], StandardCharsets.UTF_8);
+			String value = (kv.length > 1) ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
+			form.putIfAbsent(key, value);
+		}
+		return form;
+	}
+
+	private static void redirect(HttpExchange exchange, String location) throws IOException {
+		exchange.getResponseHeaders().add("Location", location);
+		exchange.sendResponseHeaders(302, -1);
+	}
+
+	private static void send(HttpExchange exchange, int status, String html) throws IOException {
+		byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", "text/html; charset=UTF-8");
+		exchange.getResponseHeaders().add("Cache-Control", "no-store");
+		boolean head = "HEAD".equals(exchange.getRequestMethod());
+		exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
+		if (!head) {
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(bytes);
+			}
+		}
+	}
+
+	// ---- pages ----
+
+	private static String loginPage(String error, String id) {
+		StringBuilder b = new StringBuilder();
+		b.append("<br><br><center>\n");
+		b.append("<table border=\"1\" cellspacing=\"0\" cellpadding=\"8\" bgcolor=\"#F0F0F0\" width=\"420\">\n");
+		b.append("<tr><td bgcolor=\"#003366\" align=\"center\"><font color=\"#FFFFFF\"><b>ログイン</b></font></td></tr>\n");
+		b.append("<tr><td>\n");
+		if (error != null) {
+			b.append("<p id=\"error\"><font color=\"#CC0000\">").append(esc(error)).append("</font></p>\n");
+		}
+		b.append("<form method=\"post\" action=\"/login\" name=\"loginForm\">\n");
+		b.append("<table border=\"0\" cellspacing=\"0\" cellpadding=\"4\">\n");
+		b.append("<tr><td align=\"right\"><label for=\"userid\">利用者ID</label></td>");
+		b.append("<td><input type=\"text\" id=\"userid\" name=\"userid\" size=\"20\" value=\"")
+			.append(esc(id))
+			.append("\"></td></tr>\n");
+		b.append("<tr><td align=\"right\"><label for=\"password\">パスワード</label></td>");
+		b.append("<td><input type=\"password\" id=\"password\" name=\"password\" size=\"20\"></td></tr>\n");
+		b.append("<tr><td></td><td><input type=\"submit\" value=\"ログイン\"></td></tr>\n");
+		b.append("</table>\n</form>\n");
+		b.append("<font size=\"2\">※ パスワードを3回間違えると管理者への連絡が必要です（サンプルでは制限なし）。</font>\n");
+		b.append("</td></tr>\n</table>\n</center>\n");
+		return page("ログイン", b.toString());
+	}
+
+	private String menuPage() {
+		StringBuilder b = new StringBuilder();
+		b.append("<h3>業務メニュー</h3>\n");
+		b.append("<table border=\"1\" cellspacing=\"0\" cellpadding=\"6\" width=\"480\">\n");
+		b.append("<tr><td bgcolor=\"#CCCCFF\" width=\"40\">1</td><td><a href=\"/entry\">住民票請求 入力</a></td></tr>\n");
+		b.append("<tr><td bgcolor=\"#CCCCFF\">2</td><td><a href=\"/list\">登録一覧</a></td></tr>\n");
+		b.append("<tr><td bgcolor=\"#CCCCFF\">9</td><td><a href=\"/logout\">ログアウト</a></td></tr>\n");
+		b.append("</table>\n");
+		synchronized (this.entries) {
+			b.append("<p><font size=\"2\">登録件数：").append(this.entries.size()).append(" 件</font></p>\n");
+		}
+		return page("業務メニュー", b.toString());
+	}
+
+	private static String entryPage(Map<String, String> form, List<String> errors) {
+		StringBuilder b = new StringBuilder();
+		b.append("<h3>住民票請求 入力</h3>\n");
+		if (!errors.isEmpty()) {
+			b.append("<div id=\"errors\"><font color=\"#CC0000\">入力エラーがあります。<ul>\n");
+			for (String e : errors) {
+				b.append("<li>").append(esc(e)).append("</li>\n");
+			}
+			b.append("</ul></font></div>\n");
+		}
+		b.append("<form method=\"post\" action=\"/entry\" name=\"entryForm\">\n");
+		b.append("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">\n");
+		for (Control c : CONTROLS) {
+			b.append("<tr><th bgcolor=\"#CCCCFF\" align=\"left\" nowrap><label for=\"")
+				.append(c.name())
+				.append("\">")
+				.append(c.label())
+				.append("</label>");
+			if (c.required()) {
+				b.append("<font color=\"#CC0000\">※</font>");
+			}
+			b.append("</th><td><input type=\"text\" id=\"")
+				.append(c.name())
+				.append("\" name=\"")
+				.append(c.name())
+				.append("\" size=\"")
+				.append(c.size())
+				.append("\" value=\"")
+				.append(esc(form.getOrDefault(c.name(), "")))
+				.append("\"> <font size=\"2\">")
+				.append(c.hint())
+				.append("</font></td></tr>\n");
+		}
+		String purpose = form.getOrDefault("purpose", "");
+		b.append("<tr><th bgcolor=\"#CCCCFF\" align=\"left\" nowrap><label for=\"purpose\">使用目的</label>");
+		b.append("<font color=\"#CC0000\">※</font></th><td><select id=\"purpose\" name=\"purpose\">\n");
+		b.append("<option value=\"\">（選択してください）</option>\n");
+		for (String p : PURPOSES) {
+			b.append("<option value=\"")
+				.append(p)
+				.append('"')
+				.append(p.equals(purpose) ? " selected" : "")
+				.append('>')
+				.append(p)
+				.append("</option>\n");
+		}
+		b.append("</select></td></tr>\n");
+		b.append("<tr><th bgcolor=\"#CCCCFF\" align=\"left\" nowrap><label for=\"tsusu\">通数</label>");
+		b.append(
+				"<font color=\"#CC0000\">※</font></th><td><input type=\"text\" id=\"tsusu\" name=\"tsusu\" size=\"3\" value=\"")
+			.append(esc(form.getOrDefault("tsusu", "")))
+			.append("\"> 通</td></tr>\n");
+		b.append("<tr><th bgcolor=\"#CCCCFF\" align=\"left\" nowrap><label for=\"honseki\">本籍・筆頭者の記載</label></th>");
+		b.append("<td><input type=\"checkbox\" id=\"honseki\" name=\"honseki\" value=\"1\"")
+			.append(form.containsKey("honseki") ? " checked" : "")
+			.append("> 記載する</td></tr>\n");
+		b.append("</table>\n<br>\n");
+		b.append("<input type=\"submit\" value=\"登録\" onclick=\"return confirm('登録しますか？');\">\n");
+		b.append("&nbsp;<input type=\"reset\" value=\"クリア\">\n");
+		b.append("</form>\n");
+		b.append("<p><font size=\"2\">※印は必須項目です。</font></p>\n");
+		return page("住民票請求 入力", b.toString());
+	}
+
+	private static String resultPage(Map<String, String> entry) {
+		StringBuilder b = new StringBuilder();
+		b.append("<h3>住民票請求 入力</h3>\n");
+		b.append("<p><font color=\"#006600\"><b>登録しました。</b></font></p>\n");
+		b.append("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">\n");
+		b.append("<tr><th bgcolor=\"#CCCCFF\" align=\"left\">受付番号</th><td><span id=\"receipt-no\">")
+			.append(esc(entry.get("receipt_no")))
+			.append("</span></td></tr>\n");
+		b.append("<tr><th bgcolor=\"#CCCCFF\" align=\"left\">氏名</th><td>")
+			.append(esc(entry.get("name")))
+			.append("</td></tr>\n");
+		b.append("</table>\n");
+		b.append("<p><a href=\"/entry\">続けて入力</a> | <a href=\"/menu\">業務メニューへ</a></p>\n");
+		return page("登録完了", b.toString());
+	}
+
+	private String listPage() {
+		StringBuilder b = new StringBuilder();
+		b.append("<h3>登録一覧</h3>\n");
+		b.append("<table id=\"entries\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\">\n");
+		b.append("<tr bgcolor=\"#CCCCFF\"><th>受付番号</th><th>請求日</th><th>氏名</th><th>フリガナ</th><th>生年月日</th>");
+		b.append("<th>郵便番号</th><th>住所</th><th>電話番号</th><th>使用目的</th><th>通数</th><th>本籍</th><th>登録日時</th></tr>\n");
+		List<Map<String, String>> all = entries();
+		for (Map<String, String> e : all) {
+			b.append("<tr>");
+			for (String key : KEYS) {
+				String value = e.getOrDefault(key, "");
+				if (key.equals("honseki")) {
+					value = "true".equals(value) ? "要" : "否";
+				}
+				else if (key.equals("entered_at")) {
+					value = value.replace('T', ' ');
+				}
+				b.append("<td>").append(esc(value)).append("</td>");
+			}
+			b.append("</tr>\n");
+		}
+		if (all.isEmpty()) {
+			b.append("<tr><td colspan=\"").append(KEYS.size()).append("\">登録はありません。</td></tr>\n");
+		}
+		b.append("</table>\n");
+		b.append("<p><font size=\"2\">全 ").append(all.size()).append(" 件</font></p>\n");
+		return page("登録一覧", b.toString());
+	}
+
+	private static String page(String title, String body) {
+		return """
+				<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">
+				<html>
+				<head>
+				<meta http-equiv="Content-Type" content="text/html; charset=UTF-8">
+				<title>%s - 住民記録システム</title>
+				</head>
+				<body bgcolor="#FFFFFF" text="#000000" link="#0000CC" vlink="#660099">
+				<table border="0" cellspacing="0" cellpadding="4" width="100%%" bgcolor="#003366">
+				<tr><td><font color="#FFFFFF"><b>北九州市 住民記録システム</b> Ver.2.3</font></td>
+				<td align="right"><font color="#FFFFFF" size="2">%s</font></td></tr>
+				</table>
+				%s
+				<hr>
+				<font size="1" color="#666666">Copyright (C) 2005 北九州市 市民課 / 推奨ブラウザ Internet Explorer 6.0</font>
+				</body>
+				</html>
+				""".formatted(esc(title), esc(title), body);
+	}
+
+	private static String esc(String s) {
+		if (s == null) {
+			return "";
+		}
+		return s.replace("&", "&amp;")
+			.replace("<", "&lt;")
+			.replace(">", "&gt;")
+			.replace("\"", "&quot;")
+			.replace("'", "&#39;");
+	}
+
+	private record Control(String name, String label, String key, boolean required, int size, String hint) {
+	}
+
+}

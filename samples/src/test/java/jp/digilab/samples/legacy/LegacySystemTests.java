@@ -1,0 +1,183 @@
+package jp.digilab.samples.legacy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LegacySystemTests {
+
+	@TempDir
+	Path data;
+
+	LegacySystem system;
+
+	final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+	@AfterEach
+	void stop() {
+		if (this.system != null) {
+			this.system.close();
+		}
+	}
+
+	@Test
+	void bindsToLoopbackAndServesTheLoginPageWithLabels() throws Exception {
+		this.system = LegacySystem.start(0, this.data, "digilab", "s3cret");
+		assertThat(this.system.url().toString()).matches("http://127\\.0\\.0\\.1:\\d+");
+		HttpResponse<String> login = get("/login", null);
+		assertThat(login.statusCode()).isEqualTo(200);
+		assertThat(login.headers().firstValue("Content-Type")).hasValue("text/html; charset=UTF-8");
+		assertThat(login.body()).contains("<label for=\"userid\">利用者ID</label>", "id=\"userid\"",
+				"<label for=\"password\">パスワード</label>", "id=\"password\"", "value=\"ログイン\"");
+	}
+
+	@Test
+	void pagesRedirectToLoginWithoutASession() throws Exception {
+		this.system = LegacySystem.start(0, this.data, "digilab", "s3cret");
+		for (String path : List.of("/", "/menu", "/entry", "/list")) {
+			HttpResponse<String> response = get(path, null);
+			assertThat(response.statusCode()).as(path).isEqualTo(302);
+			assertThat(response.headers().firstValue("Location")).as(path).hasValue("/login");
+		}
+		assertThat(post("/entry", null, entryForm("山本 花子")).statusCode()).isEqualTo(302);
+		assertThat(this.system.entries()).isEmpty();
+	}
+
+	@Test
+	void loginRefusesAWrongPassword() throws Exception {
+		this.system = LegacySystem.start(0, this.data, "digilab", "s3cret");
+		HttpResponse<String> response = post("/login", null, Map.of("userid", "digilab", "password", "wrong"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("利用者IDまたはパスワードが正しくありません。");
+		assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
+	}
+
+	@Test
+	void anEntryIsListedAndKept() throws Exception {
+		this.system = LegacySystem.start(0, this.data, "digilab", "s3cret");
+		String cookie = login();
+		assertThat(get("/menu", cookie).body()).contains("業務メニュー", "住民票請求 入力", "登録一覧", "ログアウト");
+		String form = get("/entry", cookie).body();
+		assertThat(form).contains("<label for=\"shimei\">氏名</label>", "<select id=\"purpose\" name=\"purpose\">",
+				"<input type=\"checkbox\" id=\"honseki\"", "confirm('登録しますか？')", "value=\"登録\"");
+		HttpResponse<String> result = post("/entry", cookie, entryForm("北九州太郎"));
+		assertThat(result.statusCode()).isEqualTo(200);
+		assertThat(result.body()).contains("登録しました").containsPattern("<span id=\"receipt-no\">R\\d{4}-000001</span>");
+		assertThat(get("/list", cookie).body()).contains("<td>北九州太郎</td>", "<td>1980-04-01</td>", "<td>年金</td>");
+		assertThat(this.system.entries()).singleElement().satisfies((e) -> {
+			assertThat(e.keySet()).containsExactly("receipt_no", "request_date", "name", "name_kana", "birth_date",
+					"postal_code", "address", "phone", "purpose", "copies", "honseki", "entered_at");
+			assertThat(e).containsEntry("name", "北九州太郎")
+				.containsEntry("name_kana", "キタキュウシュウタロウ")
+				.containsEntry("birth_date", "1980-04-01")
+				.containsEntry("postal_code", "803-8501")
+				.containsEntry("address", "北九州市小倉北区城内1番1号")
+				.containsEntry("phone", "093-582-2102")
+				.containsEntry("purpose", "年金")
+				.containsEntry("copies", "2")
+				.containsEntry("honseki", "true")
+				.containsEntry("request_date", "2026-11-20");
+			assertThat(e.get("receipt_no")).matches("R\\d{4}-000001");
+			assertThat(e.get("entered_at")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}");
+		});
+	}
+
+	@Test
+	void missingRequiredFieldsShowTheFormAgain() throws Exception {
+		this.system = LegacySystem.start(0, this.data, "digilab", "s3cret");
+		String cookie = login();
+		Map<String, String> form = entryForm("");
+		form.put("seinengappi", "S55.4.1");
+		form.remove("honseki");
+		HttpResponse<String> response = post("/entry", cookie, form);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("入力エラー", "氏名を入力してください。", "生年月日は yyyy-mm-dd")
+			.doesNotContain("登録しました")
+			.contains("value=\"キタキュウシュウタロウ\"");
+		assertThat(this.system.entries()).isEmpty();
+	}
+
+	@Test
+	void entriesSurviveARestart() throws Exception {
+		this.system = LegacySystem.start(0, this.data, "digilab", "s3cret");
+		post("/entry", login(), entryForm("北九州太郎"));
+		this.system.close();
+		assertThat(Files.readString(this.data.resolve("entries.jsonl"), StandardCharsets.UTF_8)).contains("北九州太郎");
+		this.system = LegacySystem.start(0, this.data, "digilab", "s3cret");
+		assertThat(this.system.entries()).extracting((e) -> e.get("name")).containsExactly("北九州太郎");
+		Map<String, String> second = entryForm("山本花子");
+		second.remove("honseki");
+		HttpResponse<String> result = post("/entry", login(), second);
+		assertThat(result.body()).containsPattern("R\\d{4}-000002");
+		assertThat(this.system.entries()).extracting((e) -> e.get("honseki")).containsExactly("true", "false");
+		assertThat(get("/list", login()).body()).contains("<td>北九州太郎</td>", "<td>山本花子</td>");
+	}
+
+	private String login() throws Exception {
+		HttpResponse<String> response = post("/login", null, Map.of("userid", "digilab", "password", "s3cret"));
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location")).hasValue("/menu");
+		String cookie = response.headers().firstValue("Set-Cookie").orElseThrow();
+		return cookie.substring(0, cookie.indexOf(';'));
+	}
+
+	private static Map<String, String> entryForm(String name) {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("seikyubi", "2026-11-20");
+		form.put("shimei", name);
+		form.put("kana", "キタキュウシュウタロウ");
+		form.put("seinengappi", "1980-04-01");
+		form.put("yubin", "803-8501");
+		form.put("jusho", "北九州市小倉北区城内1番1号");
+		form.put("denwa", "093-582-2102");
+		form.put("purpose", "年金");
+		form.put("tsusu", "2");
+		form.put("honseki", "1");
+		return form;
+	}
+
+	private HttpResponse<String> get(String path, String cookie) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+		if (cookie != null) {
+			request.header("Cookie", cookie);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	private HttpResponse<String> post(String path, String cookie, Map<String, String> form)
+			throws IOException, InterruptedException {
+		String body = form.entrySet()
+			.stream()
+			.map((e) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+		if (cookie != null) {
+			request.header("Cookie", cookie);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	private URI uri(String path) {
+		return URI.create(this.system.url() + path);
+	}
+
+}

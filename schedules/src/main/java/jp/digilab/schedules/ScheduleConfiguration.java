@@ -1,0 +1,46 @@
+package jp.digilab.schedules;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import jp.digilab.schedules.definition.ScheduleLoader;
+import org.quartz.Scheduler;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The schedules' beans. The registrar, which puts schedule files into Quartz and watches
+ * them, exists only with {@code digilab.scheduler.enabled=true} ({@code serve}); the
+ * read-only {@link ScheduleService} always does.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SchedulerProperties.class)
+public class ScheduleConfiguration {
+
+	@Bean
+	ScheduleLoader scheduleLoader(@Value("${digilab.home:digilab-home}") String home) {
+		return ScheduleLoader.forHome(Path.of(home));
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "digilab.scheduler.enabled", havingValue = "true")
+	ScheduleRegistrar scheduleRegistrar(Scheduler scheduler, ScheduleLoader scheduleLoader,
+			SchedulerProperties properties) {
+		return new ScheduleRegistrar(scheduler, scheduleLoader, Duration.ofSeconds(properties.reloadSeconds()));
+	}
+
+	@Bean
+	ScheduleService scheduleService(ScheduleLoader scheduleLoader, ObjectProvider<ScheduleRegistrar> registrar) {
+		return new ScheduleService(scheduleLoader, () -> {
+			ScheduleRegistrar running = registrar.getIfAvailable();
+			return (running != null) ? running.schedulingProblems() : List.of();
+		});
+	}
+
+}

@@ -1,0 +1,252 @@
+package jp.digilab.schedules;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jp.digilab.schedules.definition.ScheduleDefinition;
+import jp.digilab.schedules.definition.ScheduleFiles;
+import jp.digilab.schedules.definition.ScheduleLoader;
+import jp.digilab.schedules.definition.ScheduleProblem;
+import jp.digilab.schedules.holiday.JapaneseHolidayCalendar;
+import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.Trigger.TriggerState;
+import org.quartz.TriggerKey;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Keeps Quartz in step with the schedule files: registers a trigger per usable file,
+ * updates it when the file changes, removes it when the file is deleted. A file that
+ * cannot be used is reported and left out; if it was usable before, its previous version
+ * stays scheduled. Unchanged triggers are not touched, so misfires across a restart are
+ * handled by Quartz.
+ */
+public class ScheduleRegistrar implements InitializingBean, SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(ScheduleRegistrar.class);
+
+	private final Scheduler scheduler;
+
+	private final ScheduleLoader loader;
+
+	private final Duration reloadInterval;
+
+	private ScheduledExecutorService poller;
+
+	private List<String> lastSnapshot;
+
+	private volatile List<ScheduleProblem> schedulingProblems = List.of();
+
+	private volatile boolean running;
+
+	public ScheduleRegistrar(Scheduler scheduler, ScheduleLoader loader, Duration reloadInterval) {
+		this.scheduler = scheduler;
+		this.loader = loader;
+		this.reloadInterval = reloadInterval;
+	}
+
+	/**
+	 * The first registration happens here, before any lifecycle starts: the Quartz
+	 * scheduler starts before this bean (it is a dependency), and a trigger whose file
+	 * was deleted while the server was down must be gone before it can fire.
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		try {
+			reloadIfChanged();
+		}
+		catch (Exception ex) {
+			logger.error("Could not register the schedules of {}; trying again in {} s: {}", this.loader.folder(),
+					this.reloadInterval.toSeconds(), ex.toString());
+		}
+	}
+
+	@Override
+	public void start() {
+		this.poller = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "digilab-schedules-reload");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long millis = this.reloadInterval.toMillis();
+		this.poller.scheduleWithFixedDelay(this::poll, millis, millis, TimeUnit.MILLISECONDS);
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		if (this.poller != null) {
+			this.poller.shutdownNow();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/**
+	 * Problems met while registering usable files with Quartz (file problems are the
+	 * loader's).
+	 */
+	public List<ScheduleProblem> schedulingProblems() {
+		return this.schedulingProblems;
+	}
+
+	private void poll() {
+		try {
+			reloadIfChanged();
+		}
+		catch (Exception ex) {
+			// Caught so that the poller keeps running; the next poll tries again.
+			logger.error("Could not reload the schedules of {}: {}", this.loader.folder(), ex.toString());
+		}
+	}
+
+	/**
+	 * Reloads if a schedule file (or the list of job files) changed since the last
+	 * reload.
+	 */
+	synchronized boolean reloadIfChanged() throws IOException, SchedulerException {
+		List<String> snapshot = snapshot();
+		if (snapshot.equals(this.lastSnapshot)) {
+			return false;
+		}
+		reload();
+		this.lastSnapshot = snapshot;
+		return true;
+	}
+
+	private List<String> snapshot() throws IOException {
+		List<String> snapshot = new ArrayList<>();
+		for (Path file : this.loader.files()) {
+			snapshot
+				.add(file.getFileName() + "|" + Files.getLastModifiedTime(file).toMillis() + "|" + Files.size(file));
+		}
+		this.loader.jobFileNames().forEach((name) -> snapshot.add("jobs/" + name));
+		return snapshot;
+	}
+
+	/** Applies every schedule file to Quartz now. */
+	public synchronized ScheduleFiles reload() throws SchedulerException {
+		ScheduleFiles files = this.loader.loadAll();
+		List<ScheduleProblem> problems = new ArrayList<>();
+		for (ScheduleDefinition schedule : files.schedules()) {
+			try {
+				register(schedule);
+			}
+			catch (SchedulerException | RuntimeException ex) {
+				Path file = files.folder().resolve(schedule.id() + ".yml");
+				problems
+					.add(new ScheduleProblem(schedule.id(), file, file + ": cannot be scheduled: " + ex.getMessage()));
+			}
+		}
+		for (ScheduleProblem problem : files.problems()) {
+			if (problem.scheduleId().isEmpty()) {
+				logger.warn(problem.message());
+				continue;
+			}
+			boolean kept = this.scheduler.checkExists(QuartzSchedules.triggerKey(problem.scheduleId()));
+			logger.warn("{} ({})", problem.message(), kept ? "its previous version stays scheduled" : "not scheduled");
+		}
+		problems.forEach((problem) -> logger.warn(problem.message()));
+		if (files.complete()) {
+			removeDeleted(files);
+		}
+		this.schedulingProblems = List.copyOf(problems);
+		logger.info("Schedules in {}: {} usable, {} with problems", files.folder(), files.schedules().size(),
+				files.problems().size() + problems.size());
+		return files;
+	}
+
+	private void register(ScheduleDefinition schedule) throws SchedulerException {
+		JobKey jobKey = QuartzSchedules.jobKey(schedule.job());
+		if (!this.scheduler.checkExists(jobKey)) {
+			ignoreIfExists(() -> this.scheduler.addJob(QuartzSchedules.jobDetail(schedule.job()), false));
+		}
+		if (schedule.skipHolidays()) {
+			String calendar = QuartzSchedules.calendarName(schedule.timeZone());
+			if (!this.scheduler.getCalendarNames().contains(calendar)) {
+				ignoreIfExists(() -> this.scheduler.addCalendar(calendar,
+						new JapaneseHolidayCalendar(schedule.timeZone()), false, false));
+			}
+		}
+		TriggerKey key = QuartzSchedules.triggerKey(schedule.id());
+		Trigger trigger = QuartzSchedules.trigger(schedule, new Date());
+		Trigger existing = this.scheduler.getTrigger(key);
+		if (existing == null) {
+			this.scheduler.scheduleJob(trigger);
+			logger.info("Schedule '{}' registered: job '{}', next run {}", schedule.id(), schedule.job(),
+					nextRun(schedule));
+		}
+		else if (!QuartzSchedules.definition(schedule)
+			.equals(existing.getJobDataMap().getString(QuartzSchedules.DEFINITION))) {
+			// Unschedule first: Quartz does not let a replaced trigger point at another
+			// job.
+			this.scheduler.unscheduleJob(key);
+			this.scheduler.scheduleJob(trigger);
+			logger.info("Schedule '{}' updated: job '{}', next run {}", schedule.id(), schedule.job(),
+					nextRun(schedule));
+		}
+		else if (this.scheduler.getTriggerState(key) == TriggerState.ERROR) {
+			this.scheduler.resetTriggerFromErrorState(key);
+			logger.info("Schedule '{}' reset from its error state", schedule.id());
+		}
+	}
+
+	private String nextRun(ScheduleDefinition schedule) throws SchedulerException {
+		Trigger trigger = this.scheduler.getTrigger(QuartzSchedules.triggerKey(schedule.id()));
+		Date next = (trigger != null) ? trigger.getNextFireTime() : null;
+		return (next != null) ? next.toInstant().atZone(schedule.timeZone()).toString() : "none";
+	}
+
+	private void removeDeleted(ScheduleFiles files) throws SchedulerException {
+		for (TriggerKey key : this.scheduler
+			.getTriggerKeys(GroupMatcher.triggerGroupEquals(QuartzSchedules.TRIGGER_GROUP))) {
+			if (!files.ids().contains(key.getName())) {
+				this.scheduler.unscheduleJob(key);
+				logger.info("Schedule '{}' removed: its file is gone", key.getName());
+			}
+		}
+		for (JobKey key : this.scheduler.getJobKeys(GroupMatcher.jobGroupEquals(QuartzSchedules.JOB_GROUP))) {
+			if (this.scheduler.getTriggersOfJob(key).isEmpty()) {
+				this.scheduler.deleteJob(key);
+			}
+		}
+	}
+
+	/** Another node of a cluster may have stored the same job or calendar first. */
+	private static void ignoreIfExists(QuartzAction action) throws SchedulerException {
+		try {
+			action.run();
+		}
+		catch (ObjectAlreadyExistsException ex) {
+			// the same object, stored by someone else: nothing to do
+		}
+	}
+
+	@FunctionalInterface
+	private interface QuartzAction {
+
+		void run() throws SchedulerException;
+
+	}
+
+}
