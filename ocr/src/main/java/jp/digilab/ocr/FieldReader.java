@@ -85,40 +85,36 @@ final class FieldReader {
 		String whitelist = (spec.whitelist() != null) ? spec.whitelist() : type.whitelist();
 		// the engine's time grows with the line's width: hand it only the inked part
 		BufferedImage ocrImage = trimToInk(clean.image(), Math.max(4, box.height / 4));
-		if (System.getProperty("ocr.dump") != null) {
-			try {
-				javax.imageio.ImageIO.write(ocrImage, "png",
-						new java.io.File(System.getProperty("ocr.dump") + "-" + spec.name() + ".png"));
-			}
-			catch (Exception e) {
-				throw new RuntimeException(e);
-			}
+		Reading first = recognize(this.page.engine(isAscii(whitelist)), ocrImage, mode, whitelist);
+		OcrEngine second = this.page.secondEngine(isAscii(whitelist));
+		if (first.confidence() < SECOND_OPINION_BELOW && second != null) {
+			// a doubtful reading: ask the other model and keep the surer answer
+			Reading other = recognize(second, ocrImage, mode, whitelist);
+			return (other.confidence() > first.confidence()) ? other : first;
 		}
-		OcrEngine engine = isAscii(whitelist) ? this.page.asciiEngine() : this.page.engine();
-		OcrText text = engine.recognize(ocrImage, this.page.dpi(), mode, whitelist);
+		return first;
+	}
+
+	private Reading recognize(OcrEngine engine, BufferedImage image, SegMode mode, String whitelist) {
+		OcrText text = engine.recognize(image, this.page.dpi(), mode, whitelist);
 		if (text.words().isEmpty()) {
 			String raw = text.text().replaceAll(JUNK, "").strip();
 			return new Reading(raw, raw, raw.isEmpty() ? 0 : text.confidence(), null);
 		}
-		if (System.getProperty("ocr.dump") != null) {
-			text.words().forEach((w) -> System.out.println(spec.name() + "   " + w));
-		}
-		// Tesseract's LSTM sometimes adds a ghost word with a degenerate box
+		boolean[] columns = inkColumns(image);
+		// Tesseract's LSTM sometimes adds a ghost word: a degenerate box, or a doubtful
+		// word
+		// over blank paper
 		List<OcrWord> words = text.words()
 			.stream()
 			.filter((w) -> w.box().height >= 4 && w.box().width >= 2 && !w.text().replaceAll(JUNK, "").isBlank())
+			.filter((w) -> w.confidence() >= 0.5 || inkedShare(columns, w.box()) >= 0.5)
 			.toList();
 		if (words.isEmpty()) {
 			return new Reading("", "", 0, null);
 		}
-		boolean[] columns = inkColumns(ocrImage);
-		// a doubtful word over blank paper is the LSTM's invention
-		words = words.stream().filter((w) -> w.confidence() >= 0.5 || inkedShare(columns, w.box()) >= 0.5).toList();
-		if (words.isEmpty()) {
-			return new Reading("", "", 0, null);
-		}
 		String raw = words.stream().map(OcrWord::text).collect(Collectors.joining(" ")).replaceAll(JUNK, "").strip();
-		int height = (mode == SegMode.SINGLE_LINE) ? inkHeight(ocrImage) : 0;
+		int height = (mode == SegMode.SINGLE_LINE) ? inkHeight(image) : 0;
 		String joined = joinWords(words, columns, height).replaceAll(JUNK, "").strip();
 		return new Reading(joined, raw, confidence(words), null);
 	}

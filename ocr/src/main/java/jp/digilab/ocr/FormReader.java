@@ -162,11 +162,8 @@ public final class FormReader implements AutoCloseable {
 		double pixelsPerUnit = template.pixelUnits()
 				? pixelsPerMm * template.paper().width() / referenceSize(template).width : pixelsPerMm;
 		Transform transform = Alignment.align(template, finder, pixelsPerUnit, pixelsPerMm);
-		List<String> languages = List.of(template.languages().split("\\+"));
-		OcrEngine textEngine = (languages.size() > 1 && languages.contains("jpn")) ? engine("jpn") : engine;
-		OcrEngine asciiEngine = engine;
 		PageContext context = new PageContext(page.number(), image, (int) Math.round(pixelsPerMm * 25.4), pixelsPerMm,
-				transform, page.textLayer(), textEngine, asciiEngine);
+				transform, page.textLayer(), fieldEngines(template.languages(), engine));
 		this.timer.get().lap("align");
 		DocumentResult document = readFields(template, context);
 		this.timer.get().lap("fields");
@@ -278,6 +275,19 @@ public final class FormReader implements AutoCloseable {
 			throw new PageException("template " + template.id() + " uses px units but its reference image is missing");
 		}
 		return size;
+	}
+
+	/**
+	 * With {@code jpn+eng}, Japanese text is read by {@code jpn} alone (the English model
+	 * otherwise turns doubtful kanji into Latin letters) and digits by both; a doubtful
+	 * field is read again by the full set.
+	 */
+	private FieldEngines fieldEngines(String languages, OcrEngine full) {
+		List<String> parts = List.of(languages.split("\\+"));
+		if (parts.size() > 1 && parts.contains("jpn")) {
+			return new FieldEngines(engine("jpn"), full, full);
+		}
+		return new FieldEngines(full, full, null);
 	}
 
 	private OcrEngine engine(String languages) {

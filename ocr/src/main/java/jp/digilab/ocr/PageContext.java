@@ -16,13 +16,19 @@ import jp.digilab.ocr.image.TextChar;
  * @param pixelsPerMm page pixels per millimetre of paper
  * @param transform template units to page pixels
  * @param textLayer characters of a PDF text layer (empty for scans)
- * @param engine this thread's engine for text fields
- * @param asciiEngine this thread's engine for fields of ASCII characters only (digits,
- * phone numbers, e-mail): {@code eng} alone when the template reads {@code jpn+eng}, so
- * that Japanese models do not guess kanji in a phone number and vice versa
+ * @param engines this thread's engines for the template's languages
  */
 record PageContext(int number, BufferedImage image, int dpi, double pixelsPerMm, Transform transform,
-		List<TextChar> textLayer, OcrEngine engine, OcrEngine asciiEngine) {
+		List<TextChar> textLayer, FieldEngines engines) {
+
+	OcrEngine engine(boolean ascii) {
+		return ascii ? this.engines.ascii() : this.engines.text();
+	}
+
+	OcrEngine secondEngine(boolean ascii) {
+		OcrEngine second = this.engines.second();
+		return (second == null || second == engine(ascii)) ? null : second;
+	}
 
 	int mm(double millimetres) {
 		return (int) Math.round(millimetres * this.pixelsPerMm);
