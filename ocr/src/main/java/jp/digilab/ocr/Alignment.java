@@ -48,8 +48,6 @@ final class Alignment {
 			}
 		}
 		Transform transform = fit(base, from, to, pixelsPerMm);
-		if (System.getProperty("ocr.dump") != null)
-			System.out.println("anchors " + from.size() + " " + transform);
 		logger.debug("{}: {}/{} anchors found, scale {} rotation {}°", template.id(), from.size(),
 				template.anchors().size(), String.format("%.3f", transform.scale() / pixelsPerUnit),
 				String.format("%.2f", transform.rotationDegrees()));

@@ -27,6 +27,9 @@ final class FieldReader {
 	/** Ink fraction from which a check box counts as ticked. */
 	static final double TICK_INK = 0.04;
 
+	/** Confidence below which a second model reads the field again. */
+	static final double SECOND_OPINION_BELOW = 0.9;
+
 	/** Ink above the other options' that makes a choice option win. */
 	static final double CHOICE_INK = 0.03;
 
@@ -84,15 +87,40 @@ final class FieldReader {
 		SegMode mode = (box.height > this.page.mm(14)) ? SegMode.BLOCK : SegMode.SINGLE_LINE;
 		String whitelist = (spec.whitelist() != null) ? spec.whitelist() : type.whitelist();
 		// the engine's time grows with the line's width: hand it only the inked part
-		BufferedImage ocrImage = trimToInk(clean.image(), Math.max(4, box.height / 4));
-		Reading first = recognize(this.page.engine(isAscii(whitelist)), ocrImage, mode, whitelist);
-		OcrEngine second = this.page.secondEngine(isAscii(whitelist));
-		if (first.confidence() < SECOND_OPINION_BELOW && second != null) {
-			// a doubtful reading: ask the other model and keep the surer answer
-			Reading other = recognize(second, ocrImage, mode, whitelist);
-			return (other.confidence() > first.confidence()) ? other : first;
+		int pad = Math.max(4, box.height / 4);
+		BufferedImage ocrImage = trimToInk(clean.image(), pad);
+		int inkHeight = inkHeight(ocrImage);
+		if (mode == SegMode.SINGLE_LINE && ocrImage.getWidth() < 3 * inkHeight + 2 * pad) {
+			// a few characters: Tesseract's line mode sometimes returns nothing for them
+			mode = SegMode.SINGLE_WORD;
 		}
-		return first;
+		Reading first = recognize(this.page.engine(isAscii(whitelist)), ocrImage, mode, whitelist);
+		if (first.text().isEmpty() && mode == SegMode.SINGLE_LINE) {
+			first = recognize(this.page.engine(isAscii(whitelist)), ocrImage, SegMode.SINGLE_WORD, whitelist);
+		}
+		OcrEngine second = this.page.secondEngine(isAscii(whitelist));
+		if (second == null) {
+			return first;
+		}
+		String mode2 = System.getProperty("ocr.vote", "doubt");
+		if (mode2.equals("doubt")) {
+			if (first.confidence() < SECOND_OPINION_BELOW) {
+				Reading other = recognize(second, ocrImage, mode, whitelist);
+				boolean sure = other.confidence() >= SECOND_OPINION_BELOW && other.confidence() > first.confidence();
+				return sure ? other : first;
+			}
+			return first;
+		}
+		// two models: when they agree the reading is sure, when they differ a person
+		// looks
+		Reading other = recognize(second, ocrImage, mode, whitelist);
+		if (JapaneseText.compact(other.text()).equals(JapaneseText.compact(first.text()))) {
+			return (other.confidence() > first.confidence())
+					? new Reading(first.text(), first.raw(), other.confidence(), null) : first;
+		}
+		Reading better = (other.confidence() > first.confidence()) ? other : first;
+		return new Reading(better.text(), better.raw(),
+				better.confidence() * Double.parseDouble(System.getProperty("ocr.pen", "0.8")), null);
 	}
 
 	private Reading recognize(OcrEngine engine, BufferedImage image, SegMode mode, String whitelist) {
@@ -114,7 +142,7 @@ final class FieldReader {
 			return new Reading("", "", 0, null);
 		}
 		String raw = words.stream().map(OcrWord::text).collect(Collectors.joining(" ")).replaceAll(JUNK, "").strip();
-		int height = (mode == SegMode.SINGLE_LINE) ? inkHeight(image) : 0;
+		int height = (mode != SegMode.BLOCK) ? inkHeight(image) : 0;
 		String joined = joinWords(words, columns, height).replaceAll(JUNK, "").strip();
 		return new Reading(joined, raw, confidence(words), null);
 	}
@@ -168,7 +196,8 @@ final class FieldReader {
 			sum += word.confidence() * n;
 			chars += n;
 		}
-		return (chars == 0) ? 0 : sum / chars;
+		double mean = (chars == 0) ? 0 : sum / chars;
+		return mean;
 	}
 
 	/**

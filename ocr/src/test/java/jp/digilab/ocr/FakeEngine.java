@@ -14,6 +14,9 @@ final class FakeEngine implements OcrEngine {
 
 	static final AtomicInteger closed = new AtomicInteger();
 
+	/** "thread languages" of every engine created. */
+	static final java.util.Queue<String> owners = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
 	private final String pageText;
 
 	private final Function<String, OcrText> field;
@@ -28,8 +31,10 @@ final class FakeEngine implements OcrEngine {
 	 * An engine that reads every page as the test form and every field as {@code text}.
 	 */
 	static OcrEngineFactory reading(String text, double confidence) {
-		return (tessdata, languages) -> new FakeEngine("住民票の写し等交付請求書\n氏名 住所",
-				(whitelist) -> OcrText.of(text, confidence));
+		return (tessdata, languages) -> {
+			owners.add(Thread.currentThread().getName() + " " + languages);
+			return new FakeEngine("住民票の写し等交付請求書\n氏名 住所", (whitelist) -> OcrText.of(text, confidence));
+		};
 	}
 
 	/** An engine that fails on every call. */

@@ -27,7 +27,8 @@ class BrokenSetupTests {
 	void missingTesseractLanguageData() throws Exception {
 		Path scan = Files.writeString(this.tmp.resolve("scan.png"), "not used");
 		Result result = run(Map.of("TESSDATA_PREFIX", this.tmp.resolve("no-tessdata").toString()), "ocr",
-				scan.toString(), "--template", Path.of("../samples/home/templates/juminhyo-request.yml").toString());
+				scan.toString(), "--template",
+				Path.of("../samples/home/templates/juminhyo-request.yml").toAbsolutePath().toString());
 		assertThat(result.exit).isEqualTo(2);
 		assertThat(result.errLines()).singleElement().asString().contains("jpn").contains("tesseract-ocr-jpn");
 	}

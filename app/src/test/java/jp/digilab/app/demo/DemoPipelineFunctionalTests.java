@@ -54,7 +54,7 @@ class DemoPipelineFunctionalTests {
 	static final Path EXPECTED = Path.of("..", "samples", "expected", "juminhyo.json");
 
 	@TempDir
-	Path tmp;
+	static Path tmp;
 
 	Path home;
 
@@ -69,7 +69,7 @@ class DemoPipelineFunctionalTests {
 	@BeforeAll
 	void runTheDemo() throws Exception {
 		// given a fresh copy of the sample home and the sample legacy system
-		this.home = this.tmp.resolve("home");
+		this.home = tmp.resolve("home");
 		Demo.prepareHome(SAMPLES, this.home);
 		this.expected = JsonMapper.builder()
 			.build()

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import jp.digilab.jobs.home.DigilabHome;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Reads the job definitions of a home folder; files are read again on every call. */
@@ -18,6 +19,7 @@ public class JobCatalog {
 
 	private static final YAMLMapper YAML = YAMLMapper.builder()
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.build();
 
 	private final DigilabHome home;
@@ -67,6 +69,14 @@ public class JobCatalog {
 		JobDefinition definition;
 		try {
 			definition = YAML.readValue(file.toFile(), JobDefinition.class);
+		}
+		catch (UnrecognizedPropertyException ex) {
+			throw new DefinitionException(
+					file + ": unknown key '" + ex.getPropertyName() + "' (known keys: "
+							+ String.join(", ",
+									ex.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList())
+							+ ")",
+					ex);
 		}
 		catch (JacksonException ex) {
 			throw new DefinitionException(file + ": " + ex.getOriginalMessage()

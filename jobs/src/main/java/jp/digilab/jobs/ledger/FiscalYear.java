@@ -31,7 +31,8 @@ public record FiscalYear(int year) implements Comparable<FiscalYear> {
 
 	/** The 和暦 label, e.g. 令和8年度; a fiscal year that starts a new era is its 元年度. */
 	public String japaneseLabel() {
-		// The era in force at the fiscal year's end, counted from the calendar year it starts in.
+		// The era in force at the fiscal year's end, counted from the calendar year it
+		// starts in.
 		JapaneseDate end = JapaneseDate.from(end());
 		JapaneseEra era = end.getEra();
 		int eraYear = end.get(ChronoField.YEAR_OF_ERA) - 1;

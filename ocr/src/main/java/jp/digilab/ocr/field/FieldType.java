@@ -13,7 +13,11 @@ public enum FieldType {
 
 	TEXT(null, (raw) -> Normalized.ok(JapaneseText.text(raw))),
 
-	KATAKANA(Whitelists.KANA, JapaneseText::katakana),
+	/**
+	 * Read without a whitelist: with one, Tesseract's LSTM confuses シ/ン and doubles
+	 * characters; the normaliser maps hiragana and look-alike kanji instead.
+	 */
+	KATAKANA(null, JapaneseText::katakana),
 
 	DIGITS(Whitelists.DIGITS, Numbers::digits),
 
@@ -102,19 +106,6 @@ public enum FieldType {
 		static final String DIGITS = "0123456789";
 
 		static final String EMAIL = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@._-+";
-
-		static final String KANA = kana();
-
-		private static String kana() {
-			StringBuilder s = new StringBuilder();
-			for (char c = '\u30A1'; c <= '\u30FA'; c++) {
-				s.append(c);
-			}
-			for (char c = '\u3041'; c <= '\u3096'; c++) {
-				s.append(c);
-			}
-			return s.append("ー・").toString();
-		}
 
 	}
 

@@ -97,17 +97,17 @@ public final class FormLayout {
 	static {
 		double y = TABLE_TOP;
 		Row.Builder b = new Row.Builder(y);
-		b.field("request_date", "請求日", "date", false, Kind.TEXT);
+		b.field("request_date", "請求日", "date", true, Kind.TEXT);
 		b.band("請求者（窓口に来られた方）");
-		b.field("name_kana", "フリガナ", "katakana", false, Kind.TEXT);
+		b.field("name_kana", "フリガナ", "katakana", true, Kind.TEXT);
 		b.field("name", "氏名", "text", true, Kind.TEXT);
-		b.field("birth_date", "生年月日", "date", false, Kind.TEXT);
+		b.field("birth_date", "生年月日", "date", true, Kind.TEXT);
 		b.field("postal_code", "郵便番号", "postal", false, Kind.POSTAL);
 		b.field("address", "住所", "text", true, Kind.TEXT);
 		b.field("phone", "電話番号", "phone", false, Kind.TEXT);
 		b.band("請求の内容");
-		b.field("purpose", "使用目的", "choice", false, Kind.CHOICE);
-		b.field("copies", "通数", "integer", false, Kind.COPIES);
+		b.field("purpose", "使用目的", "choice", true, Kind.CHOICE);
+		b.field("copies", "通数", "integer", true, Kind.COPIES);
 		b.field("honseki", "本籍・筆頭者の記載", "checkbox", false, Kind.CHECKBOX);
 		ROWS = b.rows();
 	}

@@ -1,0 +1,55 @@
+package jp.digilab.jobs.definition;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class JobCatalogTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void readsTheSampleJob() {
+		JobDefinition job = JobCatalog.load(Path.of("../samples/home/jobs/juminhyo.yml"));
+		assertThat(job.id()).isEqualTo("juminhyo");
+		assertThat(job.department()).isEqualTo("小倉北区 市民課");
+		assertThat(job.templates()).containsExactly("juminhyo-request");
+		assertThat(job.robot()).isEqualTo("juminhyo-entry");
+		assertThat(job.hoursSaved().manualMinutesPerItem()).isEqualTo(6.5);
+	}
+
+	@Test
+	void aTypoIsReportedWithFileAndLine() throws Exception {
+		Path file = Files.writeString(this.dir.resolve("bad.yml"), """
+				id: bad
+				templates: [t]
+				hoursSavd:
+				  manualMinutesPerItem: 3
+				""");
+		assertThatExceptionOfType(DefinitionException.class).isThrownBy(() -> JobCatalog.load(file))
+			.withMessageStartingWith(file.toString())
+			.withMessageContaining("unknown key 'hoursSavd'")
+			.withMessageContaining("hoursSaved");
+	}
+
+	@Test
+	void idMustMatchTheFileName() throws Exception {
+		Path file = Files.writeString(this.dir.resolve("one.yml"), "id: two\ntemplates: [t]\n");
+		assertThatExceptionOfType(DefinitionException.class).isThrownBy(() -> JobCatalog.load(file))
+			.withMessageContaining("does not match the file name 'one'");
+	}
+
+	@Test
+	void aJobNeedsATemplate() throws Exception {
+		Path file = Files.writeString(this.dir.resolve("none.yml"), "id: none\n");
+		assertThatExceptionOfType(DefinitionException.class).isThrownBy(() -> JobCatalog.load(file))
+			.withMessageContaining("'templates' must name at least one template");
+	}
+
+}
