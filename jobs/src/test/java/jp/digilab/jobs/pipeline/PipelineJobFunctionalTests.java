@@ -34,7 +34,7 @@ class PipelineJobFunctionalTests {
 
 	static final Path SAMPLES = Path.of("..", "samples", "home");
 
-	static Path home;
+	static final Path home = tempHome();
 
 	@Autowired
 	PipelineService pipeline;
@@ -46,9 +46,17 @@ class PipelineJobFunctionalTests {
 	LedgerRepository ledger;
 
 	@DynamicPropertySource
-	static void home(DynamicPropertyRegistry registry) throws Exception {
-		home = Files.createTempDirectory("digilab-jobs-test");
+	static void home(DynamicPropertyRegistry registry) {
 		registry.add("digilab.home", home::toString);
+	}
+
+	static Path tempHome() {
+		try {
+			return Files.createTempDirectory("digilab-jobs-test");
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	@BeforeAll
