@@ -102,25 +102,14 @@ final class FieldReader {
 		if (second == null) {
 			return first;
 		}
-		String mode2 = System.getProperty("ocr.vote", "doubt");
-		if (mode2.equals("doubt")) {
-			if (first.confidence() < SECOND_OPINION_BELOW) {
-				Reading other = recognize(second, ocrImage, mode, whitelist);
-				boolean sure = other.confidence() >= SECOND_OPINION_BELOW && other.confidence() > first.confidence();
-				return sure ? other : first;
-			}
-			return first;
+		if (first.confidence() < SECOND_OPINION_BELOW) {
+			// a doubtful reading: ask the other model, keep its answer only when it is
+			// sure
+			Reading other = recognize(second, ocrImage, mode, whitelist);
+			boolean sure = other.confidence() >= SECOND_OPINION_BELOW && other.confidence() > first.confidence();
+			return sure ? other : first;
 		}
-		// two models: when they agree the reading is sure, when they differ a person
-		// looks
-		Reading other = recognize(second, ocrImage, mode, whitelist);
-		if (JapaneseText.compact(other.text()).equals(JapaneseText.compact(first.text()))) {
-			return (other.confidence() > first.confidence())
-					? new Reading(first.text(), first.raw(), other.confidence(), null) : first;
-		}
-		Reading better = (other.confidence() > first.confidence()) ? other : first;
-		return new Reading(better.text(), better.raw(),
-				better.confidence() * Double.parseDouble(System.getProperty("ocr.pen", "0.8")), null);
+		return first;
 	}
 
 	private Reading recognize(OcrEngine engine, BufferedImage image, SegMode mode, String whitelist) {

@@ -1,6 +1,9 @@
 package jp.digilab.app.demo;
 
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.LocalDate;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import jp.digilab.app.cli.DigilabCommand;
 import jp.digilab.app.cli.SpringContexts;
+import jp.digilab.jobs.ledger.FiscalYear;
 import jp.digilab.jobs.ledger.LedgerEntry;
 import jp.digilab.jobs.ledger.LedgerRepository;
 import jp.digilab.jobs.pipeline.RunSummary;
@@ -206,6 +211,21 @@ class DemoPipelineFunctionalTests {
 		});
 		assertThat(this.summary.savedMinutes())
 			.isEqualByComparingTo(new BigDecimal("6.5").multiply(BigDecimal.valueOf(this.expected.size())));
+	}
+
+	@Test
+	void reportTotalsTheHoursSavedThisFiscalYear() {
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		int exit = DigilabCommand.execute(new PrintWriter(out), new PrintWriter(err), "report", "--home",
+				this.home.toString(), "--by", "job", "--lang", "ja");
+		assertThat(err.toString()).isEmpty();
+		assertThat(exit).isZero();
+		FiscalYear fy = FiscalYear.of(LocalDate.now());
+		// 4 forms × 6.5 min = 26 min = 0.4 h
+		assertThat(out.toString()).contains(fy.japaneseLabel() + " (" + fy.westernLabel() + ")")
+			.contains("合計 ▲0.4 時間")
+			.contains("juminhyo: 実行 1 回、処理 4 件");
 	}
 
 	private Path output(String suffix) throws Exception {

@@ -147,13 +147,6 @@ public final class Preprocess {
 					ILeptonica.L_SELECT_IF_EITHER, ILeptonica.L_SELECT_IF_GTE, null);
 			IntBuffer count = IntBuffer.allocate(1);
 			Leptonica1.pixCountPixels(clean, count, null);
-			if (Boolean.getBoolean("ocr.gray")) {
-				Pix keep = Leptonica1.pixDilateBrick(null, clean, 3, 3);
-				Pix drop = Leptonica1.pixInvert(null, keep);
-				Leptonica1.pixSetMasked(gray, drop, 255);
-				Pixes.destroy(keep, drop);
-				return new CleanField(Pixes.toGray(gray), count.get(0));
-			}
 			return new CleanField(Pixes.toGray(clean), count.get(0));
 		}
 		finally {

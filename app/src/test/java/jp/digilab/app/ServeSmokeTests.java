@@ -1,0 +1,103 @@
+package jp.digilab.app;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+
+import jp.digilab.app.demo.DemoHomes;
+import jp.digilab.schedules.holiday.JapaneseHolidays;
+import org.junit.jupiter.api.Test;
+import org.quartz.Scheduler;
+import org.quartz.TriggerKey;
+import org.quartz.impl.matchers.GroupMatcher;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code serve} on the sample home: Quartz with its JDBC store in the H2 file database
+ * holds the sample schedule, and the REST API answers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "digilab.scheduler.enabled=true", "spring.quartz.auto-startup=true" })
+class ServeSmokeTests {
+
+	static final Path home = DemoHomes.freshCopy();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Scheduler scheduler;
+
+	@DynamicPropertySource
+	static void home(DynamicPropertyRegistry registry) {
+		registry.add("digilab.home", home::toString);
+	}
+
+	@Test
+	void theSampleScheduleIsInQuartz() throws Exception {
+		assertThat(this.scheduler.isStarted()).isTrue();
+		assertThat(this.scheduler.getMetaData().getJobStoreClass().getSimpleName()).contains("JobStoreTX");
+		List<String> triggers = this.scheduler.getTriggerKeys(GroupMatcher.anyGroup())
+			.stream()
+			.map(TriggerKey::getName)
+			.toList();
+		assertThat(triggers).contains("nightly-juminhyo");
+	}
+
+	@Test
+	void schedulesApiSkipsHolidaysAndWeekends() throws Exception {
+		Map<String, Object> body = JsonMapper.builder()
+			.build()
+			.readValue(get("/api/schedules?next=10"), new TypeReference<Map<String, Object>>() {
+			});
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> schedules = (List<Map<String, Object>>) body.get("schedules");
+		assertThat(schedules).singleElement().satisfies((s) -> {
+			assertThat(s.get("job")).isEqualTo("juminhyo");
+			@SuppressWarnings("unchecked")
+			List<String> times = (List<String>) s.get("nextFireTimes");
+			assertThat(times).hasSize(10).allSatisfy((t) -> {
+				ZonedDateTime time = ZonedDateTime.parse(t);
+				assertThat(time.getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+				assertThat(JapaneseHolidays.isCityClosed(time.toLocalDate())).isFalse();
+				assertThat(time.getHour()).isEqualTo(2);
+				assertThat(time.getMinute()).isEqualTo(30);
+			});
+		});
+		assertThat((List<?>) body.get("problems")).isEmpty();
+	}
+
+	@Test
+	void runsApiAnswers() throws Exception {
+		assertThat(get("/api/runs")).isEqualTo("[]");
+	}
+
+	private String get(String path) throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+					HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		return response.body();
+	}
+
+	static {
+		assertThat(Files.isDirectory(home)).isTrue();
+	}
+
+}
