@@ -52,7 +52,8 @@ class ServeSmokeTests {
 	@Test
 	void theSampleScheduleIsInQuartz() throws Exception {
 		assertThat(this.scheduler.isStarted()).isTrue();
-		assertThat(this.scheduler.getMetaData().getJobStoreClass().getSimpleName()).contains("JobStoreTX");
+		assertThat(this.scheduler.getMetaData().getJobStoreClass().getSimpleName())
+			.isEqualTo("LocalDataSourceJobStore");
 		List<String> triggers = this.scheduler.getTriggerKeys(GroupMatcher.anyGroup())
 			.stream()
 			.map(TriggerKey::getName)

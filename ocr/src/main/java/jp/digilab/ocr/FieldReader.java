@@ -22,7 +22,7 @@ import jp.digilab.ocr.template.FieldSpec;
 final class FieldReader {
 
 	/** Ink, in squared box heights, below which a text box counts as empty. */
-	static final double BLANK_INK = 0.02;
+	static final double BLANK_INK = 0.006;
 
 	/** Ink fraction from which a check box counts as ticked. */
 	static final double TICK_INK = 0.04;

@@ -82,6 +82,7 @@ class FormReaderTests {
 		second.put("name", "小倉　花子");
 		second.put("purpose", "その他");
 		second.put("honseki", "false");
+		second.put("copies", "1");
 		Path tiff = FormImages.writeTiff(List.of(FormImages.render(FormImages.sampleValues(), Scan.straight(200)),
 				FormImages.blank(200), other, FormImages.render(second, Scan.straight(200))),
 				this.dir.resolve("batch.tif"));
@@ -93,6 +94,8 @@ class FormReaderTests {
 		assertThat(fourth.get("name").value()).isEqualTo("小倉 花子");
 		assertThat(fourth.get("purpose").value()).isEqualTo("その他");
 		assertThat(fourth.get("honseki").value()).isEqualTo("false");
+		// a thin single digit is not mistaken for an empty box
+		assertThat(fourth.get("copies").value()).isEqualTo("1");
 	}
 
 	@Test
