@@ -1,5 +1,6 @@
 package jp.digilab.app;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import jp.digilab.jobs.pipeline.PipelineService;
@@ -25,10 +26,10 @@ class ScheduledRuns implements JobStarter {
 	}
 
 	@Override
-	public void start(String jobId, String scheduleId) throws Exception {
-		RunSummary summary = this.pipeline.run(jobId, List.of());
-		log.info("Schedule {} ran job {}: run {} {} ({} files, {} records)", scheduleId, jobId, summary.runId(),
-				summary.status(), summary.files(), summary.records());
+	public void start(String jobId, String trigger, List<Path> files) throws Exception {
+		RunSummary summary = this.pipeline.run(jobId, files);
+		log.info("{} ran job {}: run {} {} ({} files, {} records)", trigger, jobId, summary.runId(), summary.status(),
+				summary.files(), summary.records());
 	}
 
 }

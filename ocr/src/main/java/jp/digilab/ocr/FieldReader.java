@@ -89,6 +89,7 @@ final class FieldReader {
 		// the engine's time grows with the line's width: hand it only the inked part
 		int pad = Math.max(4, box.height / 4);
 		BufferedImage ocrImage = trimToInk(clean.image(), pad);
+		if (System.getProperty("ocr.dump") != null) { try { javax.imageio.ImageIO.write(ocrImage, "png", new java.io.File(System.getProperty("ocr.dump") + "-" + spec.name() + ".png")); } catch (Exception e) { throw new RuntimeException(e); } }
 		int inkHeight = inkHeight(ocrImage);
 		if (mode == SegMode.SINGLE_LINE && ocrImage.getWidth() < 3 * inkHeight + 2 * pad) {
 			// a few characters: Tesseract's line mode sometimes returns nothing for them
@@ -98,18 +99,30 @@ final class FieldReader {
 		if (first.text().isEmpty() && mode == SegMode.SINGLE_LINE) {
 			first = recognize(this.page.engine(isAscii(whitelist)), ocrImage, SegMode.SINGLE_WORD, whitelist);
 		}
-		OcrEngine second = this.page.secondEngine(isAscii(whitelist));
-		if (second == null) {
+		if (first.confidence() >= SECOND_OPINION_BELOW) {
 			return first;
 		}
-		if (first.confidence() < SECOND_OPINION_BELOW) {
-			// a doubtful reading: ask the other model, keep its answer only when it is
-			// sure
-			Reading other = recognize(second, ocrImage, mode, whitelist);
-			boolean sure = other.confidence() >= SECOND_OPINION_BELOW && other.confidence() > first.confidence();
-			return sure ? other : first;
+		// a doubtful reading: read the line as one word, and with the other model; keep
+		// another answer only when it is sure
+		Reading best = first;
+		List<Reading> others = new ArrayList<>();
+		if (mode == SegMode.SINGLE_LINE) {
+			others.add(recognize(this.page.engine(isAscii(whitelist)), ocrImage, SegMode.SINGLE_WORD, whitelist));
 		}
-		return first;
+		OcrEngine second = this.page.secondEngine(isAscii(whitelist));
+		if (second != null && mode2(second)) {
+			others.add(recognize(second, ocrImage, mode, whitelist));
+		}
+		for (Reading other : others) {
+			if (other.confidence() >= SECOND_OPINION_BELOW && other.confidence() > best.confidence()) {
+				best = other;
+			}
+		}
+		return best;
+	}
+
+	private static boolean mode2(OcrEngine e) {
+		return !Boolean.getBoolean("ocr.no2");
 	}
 
 	private Reading recognize(OcrEngine engine, BufferedImage image, SegMode mode, String whitelist) {

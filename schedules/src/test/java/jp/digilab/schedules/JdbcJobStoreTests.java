@@ -43,7 +43,7 @@ class JdbcJobStoreTests {
 			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
 					DataSourceTransactionManagerAutoConfiguration.class, QuartzAutoConfiguration.class))
 			.withUserConfiguration(ScheduleConfiguration.class)
-			.withBean(JobStarter.class, () -> (jobId, scheduleId) -> {
+			.withBean(JobStarter.class, () -> (jobId, trigger, files) -> {
 			})
 			.withPropertyValues("digilab.home=" + this.home, "digilab.scheduler.enabled=true",
 					"spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",

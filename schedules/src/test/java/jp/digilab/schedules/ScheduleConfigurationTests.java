@@ -110,7 +110,7 @@ class ScheduleConfigurationTests {
 		volatile long runMillis;
 
 		@Override
-		public void start(String jobId, String scheduleId) throws Exception {
+		public void start(String jobId, String scheduleId, List<java.nio.file.Path> files) throws Exception {
 			this.maxConcurrent.accumulateAndGet(this.running.incrementAndGet(), Math::max);
 			try {
 				this.calls.add(jobId + "/" + scheduleId);

@@ -2,7 +2,10 @@ package jp.digilab.jobs.pipeline;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -36,10 +39,13 @@ class IntakeTasklet implements Tasklet {
 
 	private final RunRepository runs;
 
-	IntakeTasklet(DigilabHome home, JobCatalog catalog, RunRepository runs) {
+	private final Duration settle;
+
+	IntakeTasklet(DigilabHome home, JobCatalog catalog, RunRepository runs, Duration settle) {
 		this.home = home;
 		this.catalog = catalog;
 		this.runs = runs;
+		this.settle = settle;
 	}
 
 	@Override
@@ -57,12 +63,18 @@ class IntakeTasklet implements Tasklet {
 		List<Path> explicit = RunParameters.files(parameters);
 		List<Path> inputs = explicit.isEmpty() ? inboxFiles(job.id()) : explicit;
 		Path workDir = this.home.work().resolve(runId);
+		Path inbox = this.home.inbox(job.id()).toAbsolutePath().normalize();
 		int seq = 0;
 		for (Path input : inputs) {
+			if (!Files.isRegularFile(input, LinkOption.NOFOLLOW_LINKS)) {
+				log.warn("Run {}: {} is gone or not a regular file; not claimed", runId, input.getFileName());
+				continue;
+			}
+			boolean move = input.toAbsolutePath().normalize().startsWith(inbox);
 			String sha = FileMover.sha256(input);
 			var earlier = this.runs.findRecognizedBySha(sha);
 			if (earlier.isPresent()) {
-				Path moved = explicit.isEmpty() ? FileMover.moveInto(input, this.home.duplicates())
+				Path moved = move ? FileMover.moveInto(input, this.home.duplicates())
 						: FileMover.copyInto(input, this.home.duplicates());
 				Files.writeString(moved.resolveSibling(moved.getFileName() + ".duplicate.txt"),
 						"Same content (SHA-256 " + sha + ") was already read by run " + earlier.get().runId() + " as "
@@ -72,12 +84,21 @@ class IntakeTasklet implements Tasklet {
 				contribution.incrementFilterCount(1);
 				continue;
 			}
-			Path work = explicit.isEmpty() ? FileMover.moveInto(input, workDir) : FileMover.copyInto(input, workDir);
+			Path work = move ? FileMover.moveInto(input, workDir) : FileMover.copyInto(input, workDir);
 			this.runs.addFile(runId, ++seq, input.getFileName().toString(), input, work, sha);
 			contribution.incrementReadCount();
 		}
 		log.info("Run {}: {} file(s) claimed for job {}", runId, seq, job.id());
 		return RepeatStatus.FINISHED;
+	}
+
+	private static boolean settled(Path file, Instant before) {
+		try {
+			return Files.getLastModifiedTime(file).toInstant().isBefore(before);
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	private List<Path> inboxFiles(String jobId) throws IOException {
@@ -86,9 +107,11 @@ class IntakeTasklet implements Tasklet {
 			return List.of();
 		}
 		List<Path> files = new ArrayList<>();
+		Instant settledBefore = Instant.now().minus(this.settle);
 		try (Stream<Path> walk = Files.walk(inbox)) {
-			walk.filter(Files::isRegularFile)
+			walk.filter((p) -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
 				.filter((p) -> !p.getFileName().toString().startsWith("."))
+				.filter((p) -> settled(p, settledBefore))
 				.sorted()
 				.forEach(files::add);
 		}

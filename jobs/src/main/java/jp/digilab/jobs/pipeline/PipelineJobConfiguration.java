@@ -56,8 +56,10 @@ public class PipelineJobConfiguration {
 
 	@Bean
 	Step intakeStep(JobRepository jobRepository, PlatformTransactionManager tx, DigilabHome home, JobCatalog catalog,
-			RunRepository runs) {
-		return new StepBuilder("intakeStep", jobRepository).tasklet(new IntakeTasklet(home, catalog, runs), tx).build();
+			RunRepository runs, @Value("${digilab.inbox.settle-seconds:2}") long settleSeconds) {
+		return new StepBuilder("intakeStep", jobRepository)
+			.tasklet(new IntakeTasklet(home, catalog, runs, Duration.ofSeconds(settleSeconds)), tx)
+			.build();
 	}
 
 	@Bean
