@@ -89,7 +89,6 @@ final class FieldReader {
 		// the engine's time grows with the line's width: hand it only the inked part
 		int pad = Math.max(4, box.height / 4);
 		BufferedImage ocrImage = trimToInk(clean.image(), pad);
-		if (System.getProperty("ocr.dump") != null) { try { javax.imageio.ImageIO.write(ocrImage, "png", new java.io.File(System.getProperty("ocr.dump") + "-" + spec.name() + ".png")); } catch (Exception e) { throw new RuntimeException(e); } }
 		int inkHeight = inkHeight(ocrImage);
 		if (mode == SegMode.SINGLE_LINE && ocrImage.getWidth() < 3 * inkHeight + 2 * pad) {
 			// a few characters: Tesseract's line mode sometimes returns nothing for them
@@ -110,7 +109,7 @@ final class FieldReader {
 			others.add(recognize(this.page.engine(isAscii(whitelist)), ocrImage, SegMode.SINGLE_WORD, whitelist));
 		}
 		OcrEngine second = this.page.secondEngine(isAscii(whitelist));
-		if (second != null && mode2(second)) {
+		if (second != null) {
 			others.add(recognize(second, ocrImage, mode, whitelist));
 		}
 		for (Reading other : others) {
@@ -119,10 +118,6 @@ final class FieldReader {
 			}
 		}
 		return best;
-	}
-
-	private static boolean mode2(OcrEngine e) {
-		return !Boolean.getBoolean("ocr.no2");
 	}
 
 	private Reading recognize(OcrEngine engine, BufferedImage image, SegMode mode, String whitelist) {

@@ -96,6 +96,28 @@ public class PipelineService {
 		return Optional.of(summary(last.get().runId(), restarted));
 	}
 
+	/**
+	 * Recovers the runs a crash left STARTED (their job executions are marked failed) and
+	 * restarts each of them; called when the server starts.
+	 */
+	public List<RunSummary> recoverInterrupted() throws Exception {
+		List<RunSummary> summaries = new ArrayList<>();
+		List<String> jobs = this.jdbc.sql("select distinct job_id from dl_run where status = 'STARTED'")
+			.query(String.class)
+			.list();
+		for (String jobId : jobs) {
+			var last = this.runs.lastRun(jobId);
+			if (last.isEmpty()) {
+				continue;
+			}
+			JobExecution execution = this.jobRepository.getJobExecution(last.get().jobExecutionId());
+			if (execution != null && latestOf(execution).getStatus().isRunning()) {
+				restartLast(jobId).ifPresent(summaries::add);
+			}
+		}
+		return summaries;
+	}
+
 	private JobExecution latestOf(JobExecution execution) {
 		JobExecution latest = this.jobRepository.getLastJobExecution(execution.getJobInstance().getJobName(),
 				execution.getJobParameters());

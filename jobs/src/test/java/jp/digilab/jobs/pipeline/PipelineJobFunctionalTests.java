@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * without a robot: a good scan goes through, bad files end in failed/ with a reason, and
  * a file dropped again is recognised as a duplicate.
  */
-@SpringBootTest
+@SpringBootTest(properties = "digilab.inbox.settle-seconds=0")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineJobFunctionalTests {
 
@@ -140,6 +140,38 @@ class PipelineJobFunctionalTests {
 		assertThat(summary.records()).isZero();
 		assertThat(home.resolve("duplicates/scan-001-again.png")).exists();
 		assertThat(home.resolve("duplicates/scan-001-again.png.duplicate.txt")).content().contains("scan-001.png");
+	}
+
+	@Test
+	@Order(3)
+	void aRunThatFailsPartWayIsRestartedWithoutDuplicates() throws Exception {
+		// given a run whose export cannot write: out/intake-only is a file, not a folder
+		Files.copy(SAMPLES.resolve("inbox/juminhyo/scan-003.png"), home.resolve("inbox/intake-only/scan-003.png"));
+		Path out = home.resolve("out/intake-only");
+		Files.move(out, home.resolve("out/earlier-runs"));
+		Files.writeString(out, "in the way");
+
+		RunSummary failed = this.pipeline.run("intake-only", List.of());
+
+		assertThat(failed.status()).isEqualTo("FAILED");
+		assertThat(failed.exitCode()).isEqualTo(1);
+		assertThat(failed.records()).isEqualTo(1);
+		assertThat(failed.outputs()).isEmpty();
+		assertThat(home.resolve("done/scan-003.png")).exists();
+
+		// when the cause is removed and the run restarted
+		Files.delete(out);
+		RunSummary restarted = this.pipeline.restartLast("intake-only").orElseThrow();
+
+		// then it resumes with the export: the committed record is neither read nor
+		// stored twice
+		assertThat(restarted.runId()).isEqualTo(failed.runId());
+		assertThat(restarted.status()).isEqualTo("COMPLETED");
+		assertThat(this.runs.records(failed.runId())).hasSize(1);
+		assertThat(this.runs.files(failed.runId())).hasSize(1);
+		assertThat(restarted.outputs()).hasSize(2).allSatisfy((o) -> assertThat(Path.of(o)).exists());
+		assertThat(this.ledger.findAll()).filteredOn((e) -> e.runId().equals(failed.runId())).hasSize(1);
+		assertThat(this.pipeline.restartLast("intake-only")).isEmpty();
 	}
 
 }
