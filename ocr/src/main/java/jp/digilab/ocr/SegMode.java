@@ -15,7 +15,13 @@ public enum SegMode {
 	SINGLE_LINE(7),
 
 	/** A single word (PSM 8). */
-	SINGLE_WORD(8);
+	SINGLE_WORD(8),
+
+	/**
+	 * As much text as possible in no particular order: the labels of a blank form (PSM
+	 * 11).
+	 */
+	SPARSE(11);
 
 	private final int tesseractValue;
 

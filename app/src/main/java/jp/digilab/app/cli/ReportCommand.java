@@ -1,6 +1,5 @@
 package jp.digilab.app.cli;
 
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +15,6 @@ import jp.digilab.jobs.ledger.LedgerEntry;
 import jp.digilab.jobs.ledger.LedgerRepository;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,6 +42,10 @@ class ReportCommand implements Callable<Integer> {
 	@Option(names = "--format", paramLabel = "text|csv|xlsx")
 	String format = "text";
 
+	@Option(names = "--out", paramLabel = "FILE",
+			description = "write the report to FILE (xlsx default: HOME/out/reports/hours-FYyyyy-by-GROUP.xlsx)")
+	Path out;
+
 	@Override
 	public Integer call() throws Exception {
 		Path home = Homes.checked(this.parent.home);
@@ -62,18 +62,43 @@ class ReportCommand implements Callable<Integer> {
 			entries = context.getBean(LedgerRepository.class).findAll();
 		}
 		HoursReport report = HoursReport.of(year, grouping, entries);
-		PrintWriter out = this.spec.commandLine().getOut();
-		switch (this.format) {
-			case "text" -> printText(report, out);
-			case "csv" -> printCsv(report, out);
-			case "xlsx" -> out.println(writeXlsx(report, new DigilabHome(home)));
-			default -> throw new CliException(2, Messages.get("report.format.invalid", this.format));
+		HoursReport monthly = HoursReport.of(year, HoursReport.Grouping.MONTH, entries);
+		PrintWriter console = this.spec.commandLine().getOut();
+		if ("xlsx".equals(this.format)) {
+			Path file = (this.out != null) ? this.out : new DigilabHome(home).out()
+				.resolve("reports")
+				.resolve(
+						"hours-" + year.westernLabel() + "-by-" + this.by.toLowerCase(java.util.Locale.ROOT) + ".xlsx");
+			console.println(HoursWorkbook.write(report, monthly, groupLabel(report), file));
+			console.flush();
+			return 0;
+		}
+		if (!"text".equals(this.format) && !"csv".equals(this.format)) {
+			throw new CliException(2, Messages.get("report.format.invalid", this.format));
+		}
+		java.io.StringWriter buffer = new java.io.StringWriter();
+		PrintWriter out = new PrintWriter(buffer);
+		if ("text".equals(this.format)) {
+			printText(report, out);
+		}
+		else {
+			printCsv(report, out);
 		}
 		out.flush();
+		if (this.out != null) {
+			Files.createDirectories(this.out.toAbsolutePath().getParent());
+			// Excel reads a UTF-8 CSV correctly only with a byte order mark
+			Files.writeString(this.out, ("csv".equals(this.format) ? "\uFEFF" : "") + buffer);
+			console.println(this.out.toAbsolutePath());
+		}
+		else {
+			console.print(buffer);
+		}
+		console.flush();
 		return 0;
 	}
 
-	private String groupLabel(HoursReport report) {
+	static String groupLabel(HoursReport report) {
 		return Messages.get("report.by." + report.grouping().name().toLowerCase(java.util.Locale.ROOT));
 	}
 
@@ -100,39 +125,6 @@ class ReportCommand implements Callable<Integer> {
 					row.reviewSeconds(), row.savedHours());
 		}
 		csv.flush();
-	}
-
-	private Path writeXlsx(HoursReport report, DigilabHome home) throws Exception {
-		Path dir = home.out().resolve("reports");
-		Files.createDirectories(dir);
-		Path file = dir.resolve("hours-" + report.fiscalYear().westernLabel() + "-by-"
-				+ report.grouping().name().toLowerCase(java.util.Locale.ROOT) + ".xlsx");
-		try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream stream = Files.newOutputStream(file)) {
-			Sheet sheet = workbook.createSheet(report.fiscalYear().japaneseLabel());
-			Row header = sheet.createRow(0);
-			String[] labels = { groupLabel(report), Messages.get("report.csv.runs"),
-					Messages.get("report.csv.succeeded"), Messages.get("report.csv.failed"),
-					Messages.get("report.csv.review"), Messages.get("report.csv.hours") };
-			for (int i = 0; i < labels.length; i++) {
-				header.createCell(i).setCellValue(labels[i]);
-			}
-			int r = 1;
-			for (HoursReport.Row row : report.rows()) {
-				Row line = sheet.createRow(r++);
-				line.createCell(0).setCellValue(row.key());
-				line.createCell(1).setCellValue(row.runs());
-				line.createCell(2).setCellValue(row.succeeded());
-				line.createCell(3).setCellValue(row.failed());
-				line.createCell(4).setCellValue(row.reviewSeconds());
-				line.createCell(5).setCellValue(row.savedHours().doubleValue());
-			}
-			sheet.createFreezePane(0, 1);
-			for (int i = 0; i < labels.length; i++) {
-				sheet.setColumnWidth(i, 20 * 256);
-			}
-			workbook.write(stream);
-		}
-		return file;
 	}
 
 }

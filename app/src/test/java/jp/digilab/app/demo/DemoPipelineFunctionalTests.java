@@ -228,6 +228,31 @@ class DemoPipelineFunctionalTests {
 			.contains("juminhyo: 実行 1 回、処理 4 件");
 	}
 
+	@Test
+	void reportWorkbookHasTwelveMonthsAndAChart() throws Exception {
+		Path file = tmp.resolve("report.xlsx");
+		int exit = DigilabCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+				"report", "--home", this.home.toString(), "--format", "xlsx", "--out", file.toString(), "--lang", "ja");
+		assertThat(exit).isZero();
+		try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+			assertThat(workbook.getSheetAt(0).getRow(2).getCell(0).getStringCellValue()).isEqualTo("小倉北区 市民課");
+			assertThat(workbook.getSheetAt(0).getRow(2).getCell(5).getNumericCellValue()).isEqualTo(0.4);
+			var months = workbook.getSheetAt(1);
+			assertThat(months.getLastRowNum()).isEqualTo(13);
+			FiscalYear fy = FiscalYear.of(LocalDate.now());
+			assertThat(months.getRow(2).getCell(0).getStringCellValue())
+				.isEqualTo(fy.start().toString().substring(0, 7));
+			String thisMonth = LocalDate.now().toString().substring(0, 7);
+			for (int r = 2; r <= 13; r++) {
+				Row row = months.getRow(r);
+				double expectedHours = row.getCell(0).getStringCellValue().equals(thisMonth) ? 0.4 : 0.0;
+				assertThat(row.getCell(5).getNumericCellValue()).as(row.getCell(0).getStringCellValue())
+					.isEqualTo(expectedHours);
+			}
+			assertThat(months.getDrawingPatriarch().getCharts()).hasSize(1);
+		}
+	}
+
 	private Path output(String suffix) throws Exception {
 		return this.summary.outputs()
 			.stream()

@@ -183,4 +183,48 @@ public final class Preprocess {
 		}
 	}
 
+	/**
+	 * Find the ruling lines of a page.
+	 * @param page grayscale page
+	 * @param minHorizontal shortest horizontal line, pixels
+	 * @param minVertical shortest vertical line, pixels
+	 * @return the bounding boxes of the horizontal lines, then of the vertical lines
+	 */
+	public static java.util.List<java.util.List<java.awt.Rectangle>> rulingLines(BufferedImage page, int minHorizontal,
+			int minVertical) {
+		Pix gray = Pixes.fromGray(page);
+		Pix binary = null;
+		try {
+			binary = Leptonica1.pixConvertTo1(gray, INK_THRESHOLD);
+			return java.util.List.of(boxes(binary, minHorizontal, 1), boxes(binary, 1, minVertical));
+		}
+		finally {
+			Pixes.destroy(gray, binary);
+		}
+	}
+
+	private static java.util.List<java.awt.Rectangle> boxes(Pix binary, int width, int height) {
+		Pix opened = Leptonica1.pixOpenBrick(null, binary, width, height);
+		net.sourceforge.lept4j.Boxa boxa = null;
+		try {
+			boxa = Leptonica1.pixConnCompBB(opened, 8);
+			java.util.List<java.awt.Rectangle> boxes = new java.util.ArrayList<>();
+			IntBuffer x = IntBuffer.allocate(1);
+			IntBuffer y = IntBuffer.allocate(1);
+			IntBuffer w = IntBuffer.allocate(1);
+			IntBuffer h = IntBuffer.allocate(1);
+			for (int i = 0; i < Leptonica1.boxaGetCount(boxa); i++) {
+				Leptonica1.boxaGetBoxGeometry(boxa, i, x, y, w, h);
+				boxes.add(new java.awt.Rectangle(x.get(0), y.get(0), w.get(0), h.get(0)));
+			}
+			return boxes;
+		}
+		finally {
+			if (boxa != null) {
+				Leptonica1.boxaDestroy(new com.sun.jna.ptr.PointerByReference(boxa.getPointer()));
+			}
+			Pixes.destroy(opened);
+		}
+	}
+
 }
