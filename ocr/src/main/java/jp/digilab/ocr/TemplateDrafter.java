@@ -110,7 +110,9 @@ public final class TemplateDrafter {
 			current.text.append(word.text().replaceAll("[|｜丨\\[\\]]", ""));
 			current.box.add(b);
 		}
-		segments.removeIf((s) -> JapaneseText.compact(s.text.toString()).length() < 2);
+		// labels of a Japanese form have Japanese characters; Latin strings are misread
+		// marks
+		segments.removeIf((s) -> s.compact().length() < 2 || s.compact().codePoints().noneMatch(JapaneseText::isCjk));
 		return segments;
 	}
 
@@ -166,7 +168,8 @@ public final class TemplateDrafter {
 					.append('\n');
 				Rectangle cell = valueCell(s, segments);
 				String[] guess = guess(s.compact());
-				if (cell == null || (!inTable(s) && guess[0].equals("field"))) {
+				// a label is short; outside a table only a known label gets a field
+				if (cell == null || s.compact().length() > 12 || (!inTable(s) && guess[0].equals("field"))) {
 					continue;
 				}
 				String name = guess[0];

@@ -10,6 +10,7 @@ import jp.digilab.app.demo.Demo;
 import jp.digilab.jobs.definition.JobCatalog;
 import jp.digilab.jobs.definition.JobDefinition;
 import jp.digilab.jobs.home.DigilabHome;
+import jp.digilab.jobs.pipeline.RunProgress;
 import jp.digilab.jobs.pipeline.RunSummary;
 import jp.digilab.samples.legacy.LegacySystem;
 import picocli.CommandLine.Command;
@@ -55,7 +56,11 @@ class DemoCommand implements Callable<Integer> {
 			out.println(Messages.get("run.starting", job.id(), job.title()));
 			out.flush();
 			try (ConfigurableApplicationContext context = SpringContexts.start(home, false, Map.of())) {
-				RunSummary summary = Demo.run(context, legacy);
+				RunSummary summary;
+				try (ProgressPrinter progress = ProgressPrinter.forConsole(out)) {
+					context.getBean(RunProgress.class).add(progress);
+					summary = Demo.run(context, legacy);
+				}
 				SummaryPrinter.print(summary, job.title(), out);
 				out.println(Messages.get("demo.legacy.entries", legacy.entries().size()));
 				out.println(Messages.get("demo.next", home));

@@ -11,6 +11,7 @@ import jp.digilab.jobs.definition.JobCatalog;
 import jp.digilab.jobs.definition.JobDefinition;
 import jp.digilab.jobs.home.DigilabHome;
 import jp.digilab.jobs.pipeline.PipelineService;
+import jp.digilab.jobs.pipeline.RunProgress;
 import jp.digilab.jobs.pipeline.RunSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,12 +57,15 @@ class RunCommand implements Callable<Integer> {
 		try (ConfigurableApplicationContext context = SpringContexts.start(home, false, Map.of())) {
 			PipelineService pipeline = context.getBean(PipelineService.class);
 			RunSummary summary;
-			if (this.restart) {
-				summary = pipeline.restartLast(this.job)
-					.orElseThrow(() -> new CliException(2, Messages.get("run.nothing.to.restart", this.job)));
-			}
-			else {
-				summary = pipeline.run(this.job, this.files);
+			try (ProgressPrinter progress = ProgressPrinter.forConsole(out)) {
+				context.getBean(RunProgress.class).add(progress);
+				if (this.restart) {
+					summary = pipeline.restartLast(this.job)
+						.orElseThrow(() -> new CliException(2, Messages.get("run.nothing.to.restart", this.job)));
+				}
+				else {
+					summary = pipeline.run(this.job, this.files);
+				}
 			}
 			SummaryPrinter.print(summary, definition.title(), out);
 			return summary.exitCode();

@@ -17,8 +17,11 @@ class EntryOutcomeWriter implements ItemWriter<EntryProcessor.Entered> {
 
 	private final RunRepository runs;
 
-	EntryOutcomeWriter(RunRepository runs) {
+	private final RunProgress progress;
+
+	EntryOutcomeWriter(RunRepository runs, RunProgress progress) {
 		this.runs = runs;
+		this.progress = progress;
 	}
 
 	@Override
@@ -30,6 +33,13 @@ class EntryOutcomeWriter implements ItemWriter<EntryProcessor.Entered> {
 			if (status == EntryStatus.FAILED) {
 				log.warn("Record {} not entered: {}", entered.record().key(), entered.outcome().message());
 			}
+			String runId = entered.record().runId();
+			var records = this.runs.records(runId)
+				.stream()
+				.filter((r) -> r.status() == jp.digilab.jobs.run.StoredRecord.RecordState.APPROVED)
+				.toList();
+			this.progress.report(runId, "entry", (int) records.stream().filter((r) -> r.entryStatus() != null).count(),
+					records.size());
 		}
 	}
 

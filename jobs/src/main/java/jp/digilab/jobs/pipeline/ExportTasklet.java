@@ -60,7 +60,7 @@ class ExportTasklet implements Tasklet {
 	}
 
 	@Override
-	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
 		var parameters = contribution.getStepExecution().getJobParameters();
 		String runId = RunParameters.runId(parameters);
 		JobDefinition job = this.catalog.get(RunParameters.jobId(parameters));
@@ -80,6 +80,12 @@ class ExportTasklet implements Tasklet {
 				.params(runId, file.path().toString(), file.format(), file.rows(), file.sha256())
 				.update();
 			contribution.incrementWriteCount(file.rows());
+		}
+		if (result.manifest() != null) {
+			this.jdbc.sql("insert into dl_output (run_id, path, format, rows_written, sha256) values (?, ?, ?, ?, ?)")
+				.params(runId, result.manifest().toString(), "manifest", result.files().size(),
+						FileMover.sha256(result.manifest()))
+				.update();
 		}
 		result.problems().forEach((p) -> log.warn("Run {}: export: {}", runId, p));
 		return RepeatStatus.FINISHED;

@@ -41,7 +41,10 @@ class IntakeTasklet implements Tasklet {
 
 	private final Duration settle;
 
-	IntakeTasklet(DigilabHome home, JobCatalog catalog, RunRepository runs, Duration settle) {
+	private final RunProgress progress;
+
+	IntakeTasklet(DigilabHome home, JobCatalog catalog, RunRepository runs, Duration settle, RunProgress progress) {
+		this.progress = progress;
 		this.home = home;
 		this.catalog = catalog;
 		this.runs = runs;
@@ -89,6 +92,7 @@ class IntakeTasklet implements Tasklet {
 			contribution.incrementReadCount();
 		}
 		log.info("Run {}: {} file(s) claimed for job {}", runId, seq, job.id());
+		this.progress.report(runId, "intake", seq, seq);
 		return RepeatStatus.FINISHED;
 	}
 

@@ -56,22 +56,23 @@ public class PipelineJobConfiguration {
 
 	@Bean
 	Step intakeStep(JobRepository jobRepository, PlatformTransactionManager tx, DigilabHome home, JobCatalog catalog,
-			RunRepository runs, @Value("${digilab.inbox.settle-seconds:2}") long settleSeconds) {
+			RunRepository runs, RunProgress progress, @Value("${digilab.inbox.settle-seconds:2}") long settleSeconds) {
 		return new StepBuilder("intakeStep", jobRepository)
-			.tasklet(new IntakeTasklet(home, catalog, runs, Duration.ofSeconds(settleSeconds)), tx)
+			.tasklet(new IntakeTasklet(home, catalog, runs, Duration.ofSeconds(settleSeconds), progress), tx)
 			.build();
 	}
 
 	@Bean
 	Step recognizeStep(JobRepository jobRepository, PlatformTransactionManager tx, ClaimedFileReader claimedFileReader,
-			RecognizeProcessor recognizeProcessor, RunRepository runs, @Value("${digilab.ocr.workers:2}") int workers) {
+			RecognizeProcessor recognizeProcessor, RunRepository runs, RunProgress progress,
+			@Value("${digilab.ocr.workers:2}") int workers) {
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ocr-");
 		executor.setConcurrencyLimit(workers);
 		return new StepBuilder("recognizeStep", jobRepository).<StoredFile, RecognizedFile>chunk(workers)
 			.transactionManager(tx)
 			.reader(claimedFileReader)
 			.processor(recognizeProcessor)
-			.writer(new RecognizedFileWriter(runs))
+			.writer(new RecognizedFileWriter(runs, progress))
 			.taskExecutor(executor)
 			.build();
 	}
@@ -107,13 +108,13 @@ public class PipelineJobConfiguration {
 
 	@Bean
 	Step entryStep(JobRepository jobRepository, PlatformTransactionManager tx, EntryRecordReader entryRecordReader,
-			EntryProcessor entryProcessor, RunRepository runs) {
+			EntryProcessor entryProcessor, RunRepository runs, RunProgress progress) {
 		return new StepBuilder("entryStep", jobRepository).<StoredRecord, EntryProcessor.Entered>chunk(1)
 			.transactionManager(tx)
 			.reader(entryRecordReader)
 			.processor(entryProcessor)
 			.stream(entryProcessor)
-			.writer(new EntryOutcomeWriter(runs))
+			.writer(new EntryOutcomeWriter(runs, progress))
 			.build();
 	}
 
@@ -143,6 +144,11 @@ public class PipelineJobConfiguration {
 			LedgerRepository ledger) {
 		return new StepBuilder("ledgerStep", jobRepository).tasklet(new LedgerTasklet(catalog, runs, ledger), tx)
 			.build();
+	}
+
+	@Bean
+	RunProgress runProgress() {
+		return new RunProgress();
 	}
 
 	@Bean

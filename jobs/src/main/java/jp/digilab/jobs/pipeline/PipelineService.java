@@ -62,7 +62,7 @@ public class PipelineService {
 	/** Runs a job now on its inbox, or on the given files, and waits for it to end. */
 	public RunSummary run(String jobId, List<Path> files) throws Exception {
 		this.catalog.get(jobId);
-		String runId = newRunId(jobId);
+		String runId = newRunId();
 		JobParameters parameters = new JobParametersBuilder().addString(RunParameters.JOB_ID, jobId)
 			.addString(RunParameters.RUN_ID, runId)
 			.addString(RunParameters.FILES,
@@ -167,8 +167,8 @@ public class PipelineService {
 		return (int) records.stream().filter((r) -> r.entryStatus() == status).count();
 	}
 
-	private static String newRunId(String jobId) {
-		return jobId + "-" + LocalDateTime.now().format(RUN_ID_TIME) + "-"
+	private static String newRunId() {
+		return LocalDateTime.now().format(RUN_ID_TIME) + "-"
 				+ Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
 	}
 

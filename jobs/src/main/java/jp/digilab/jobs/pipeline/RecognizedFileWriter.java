@@ -25,13 +25,18 @@ class RecognizedFileWriter implements ItemWriter<RecognizedFile> {
 
 	private final RunRepository runs;
 
-	RecognizedFileWriter(RunRepository runs) {
+	private final RunProgress progress;
+
+	RecognizedFileWriter(RunRepository runs, RunProgress progress) {
 		this.runs = runs;
+		this.progress = progress;
 	}
 
 	@Override
 	public void write(Chunk<? extends RecognizedFile> chunk) {
+		String runId = null;
 		for (RecognizedFile recognized : chunk) {
+			runId = recognized.file().runId();
 			StoredFile file = recognized.file();
 			List<DocumentResult> documents = recognized.result().documents();
 			List<String> errors = recognized.result().errors();
@@ -54,6 +59,11 @@ class RecognizedFileWriter implements ItemWriter<RecognizedFile> {
 			this.runs.markFile(file.runId(), file.seq(), FileStatus.RECOGNIZED, partial, pages,
 					recognized.machineMillis());
 			log.info("Run {}: {} read: {} document(s), {} page(s)", file.runId(), file.name(), documents.size(), pages);
+		}
+		if (runId != null) {
+			List<StoredFile> files = this.runs.files(runId);
+			int done = (int) files.stream().filter((f) -> f.status() != FileStatus.CLAIMED).count();
+			this.progress.report(runId, "recognize", done, files.size());
 		}
 	}
 

@@ -106,7 +106,9 @@ class PipelineJobFunctionalTests {
 		assertThat(home.resolve("failed/empty.pdf.error.txt")).content().contains("empty.pdf");
 		assertThat(home.resolve("inbox/intake-only/kokurakita")).isEmptyDirectory();
 		assertThat(summary.outputs()).anySatisfy((o) -> assertThat(o).endsWith(".xlsx"))
-			.anySatisfy((o) -> assertThat(o).endsWith(".csv"));
+			.anySatisfy((o) -> assertThat(o).endsWith(".csv"))
+			.anySatisfy(
+					(o) -> assertThat(Path.of(o).getFileName().toString()).startsWith("manifest").endsWith(".json"));
 		assertThat(summary.outputs())
 			.allSatisfy((o) -> assertThat(Path.of(o)).exists().startsWith(home.resolve("out/intake-only")));
 
@@ -169,7 +171,7 @@ class PipelineJobFunctionalTests {
 		assertThat(restarted.status()).isEqualTo("COMPLETED");
 		assertThat(this.runs.records(failed.runId())).hasSize(1);
 		assertThat(this.runs.files(failed.runId())).hasSize(1);
-		assertThat(restarted.outputs()).hasSize(2).allSatisfy((o) -> assertThat(Path.of(o)).exists());
+		assertThat(restarted.outputs()).hasSize(3).allSatisfy((o) -> assertThat(Path.of(o)).exists());
 		assertThat(this.ledger.findAll()).filteredOn((e) -> e.runId().equals(failed.runId())).hasSize(1);
 		assertThat(this.pipeline.restartLast("intake-only")).isEmpty();
 	}

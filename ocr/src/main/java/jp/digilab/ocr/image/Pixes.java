@@ -11,7 +11,7 @@ import net.sourceforge.lept4j.Pix;
  * Copies between Java images and Leptonica {@link Pix} without an encode/decode round
  * trip (Leptonica packs pixels big-end first into 32-bit words).
  */
-final class Pixes {
+public final class Pixes {
 
 	private Pixes() {
 	}
@@ -19,7 +19,7 @@ final class Pixes {
 	/**
 	 * Copy a grayscale image into a new 8 bpp Pix; the caller destroys it.
 	 */
-	static Pix fromGray(BufferedImage image) {
+	public static Pix fromGray(BufferedImage image) {
 		BufferedImage gray = Images.toGray(image);
 		int w = gray.getWidth();
 		int h = gray.getHeight();
@@ -45,7 +45,7 @@ final class Pixes {
 	/**
 	 * Copy an 8 bpp or 1 bpp Pix into a grayscale image (1 bpp: foreground black).
 	 */
-	static BufferedImage toGray(Pix pix) {
+	public static BufferedImage toGray(Pix pix) {
 		Pix source = pix;
 		boolean converted = false;
 		if (pix.d != 8 && pix.d != 1) {
@@ -84,7 +84,7 @@ final class Pixes {
 		}
 	}
 
-	static void destroy(Pix... pixes) {
+	public static void destroy(Pix... pixes) {
 		for (Pix pix : pixes) {
 			if (pix != null) {
 				Leptonica1.pixDestroy(new PointerByReference(pix.getPointer()));

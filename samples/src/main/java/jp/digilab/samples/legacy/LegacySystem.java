@@ -6,11 +6,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -23,39 +25,55 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jp.digilab.samples.Json;
+import jp.digilab.samples.legacy.LegacyPages.Control;
 
 /**
  * A deliberately old-fashioned intranet system of the kind robots are for: 住民記録システム, a
- * 2005-style web application with table layout, Japanese labels, a JavaScript
- * {@code confirm()} before saving and no framework. The sample robot
- * ({@code robots/juminhyo-entry.yml}) types the demo's records into it.
+ * 2005-style web application with frames, table layout, Japanese labels, Shift_JIS pages,
+ * a JavaScript {@code confirm()} before saving, a pop-up lookup window and no framework.
+ * The sample robot ({@code robots/juminhyo-entry.yml}) types the demo's records into it.
  *
  * <ul>
  * <li>{@code /login}: 利用者ID and パスワード (each with a {@code <label for>}), button ログイン.
- * <li>{@code /menu}: 業務メニュー with links 住民票請求 入力, 登録一覧, ログアウト.
- * <li>{@code /entry}: the entry form (controls {@code seikyubi}, {@code shimei},
- * {@code kana}, {@code seinengappi}, {@code yubin}, {@code jusho}, {@code denwa},
- * {@code select#purpose}, {@code checkbox#honseki}, {@code tsusu}); button 登録 asks
- * 登録しますか？; the result page says 登録しました and shows {@code <span id="receipt-no">}.
+ * Shown inside a frame, it replaces the whole frameset (as such systems do).
+ * <li>{@code /menu} (and {@code /}): a frameset titled 業務メニュー, frame {@code menu}
+ * ({@code /menu/side}: 業務メニュー with links 住民票請求 入力, 登録一覧, ログアウト, which open in
+ * the other frame) and frame {@code main} ({@code /menu/home}: お知らせ, 登録件数).
+ * <li>{@code /entry}: the entry form {@code entryForm} (controls {@code seikyubi},
+ * {@code shimei}, {@code kana}, {@code seinengappi}, {@code yubin}, {@code jusho},
+ * {@code denwa}, {@code select#purpose}, {@code checkbox#honseki}, {@code tsusu}); button
+ * 郵便番号検索 opens the pop-up {@code /lookup/postal}; button 登録 asks 登録しますか？; the
+ * result page says 登録しました and shows {@code <span id="receipt-no">}.
+ * <li>{@code /lookup/postal?q=}: 郵便番号検索, a pop-up window whose postal code links write
+ * 郵便番号 and 住所 (the town) into the opener's entry form and close the window.
  * <li>{@code /list}: 登録一覧, the table {@code #entries}, one row per entry.
  * <li>{@code /logout}.
  * </ul>
  *
- * Sessions are kept in a cookie; every page but the login page sends a visitor without a
- * session to {@code /login}. Entries are appended to {@code DATA_DIR/entries.jsonl}
- * (UTF-8, one JSON object a line) and read back at start, so they survive a restart.
- * Binds to 127.0.0.1 only.
+ * Every page is Shift_JIS ({@code windows-31j}) and forms are posted in it; a character the
+ * encoding lacks arrives as a numeric character reference ({@code &#12316;}) and the
+ * entry is refused with 使用できない文字 (外字), as real systems do. Sessions are kept in a
+ * cookie and expire after an idle time ({@link Builder#sessionTimeout}, 30 minutes by
+ * default): the next request is sent to {@code /login?expired=1}. Saving can be made slow
+ * ({@link Builder#slowMillis}: the entry is stored at once, the answer comes that much
+ * later, like a busy host). Both defaults can be set with the system properties
+ * {@value #SLOW_MILLIS_PROPERTY} and {@value #SESSION_TIMEOUT_PROPERTY} (e.g.
+ * {@code 90s}, {@code 30m}, {@code PT30M}). Entries are appended to
+ * {@code DATA_DIR/entries.jsonl} (UTF-8, one JSON object a line) and read back at start,
+ * so they survive a restart. Binds to 127.0.0.1 only.
  */
 public final class LegacySystem implements AutoCloseable {
 
@@ -66,7 +84,24 @@ public final class LegacySystem implements AutoCloseable {
 	/** The purpose options of the entry form. */
 	public static final List<String> PURPOSES = List.of("就職", "年金", "婚姻", "その他");
 
+	/** The encoding of every page and form post (Shift_JIS as Windows writes it). */
+	public static final Charset CHARSET = Charset.forName("windows-31j");
+
+	/** System property: default delay of a save, in milliseconds. */
+	public static final String SLOW_MILLIS_PROPERTY = "digilab.legacy.slowMillis";
+
+	/** System property: default idle time after which a session expires. */
+	public static final String SESSION_TIMEOUT_PROPERTY = "digilab.legacy.sessionTimeout";
+
+	/** The idle time after which a session expires, unless configured. */
+	public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofMinutes(30);
+
 	static final String COOKIE = "JUKISID";
+
+	static final String EXPIRED_NOTICE = "一定時間操作がなかったため、ログアウトしました。もう一度ログインしてください。";
+
+	private static final Set<String> PAGES = Set.of("/", "/menu", "/menu/side", "/menu/home", "/entry", "/list",
+			"/lookup/postal");
 
 	private static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
 
@@ -78,15 +113,10 @@ public final class LegacySystem implements AutoCloseable {
 
 	private static final Pattern PHONE = Pattern.compile("[0-9][0-9-]{8,12}[0-9]");
 
-	/** The entry form's controls: name, label, entry key, size. */
-	private static final List<Control> CONTROLS = List.of(
-			new Control("seikyubi", "請求日", "request_date", false, 12, "（yyyy-mm-dd）"),
-			new Control("shimei", "氏名", "name", true, 30, "（姓と名の間は空けない）"),
-			new Control("kana", "フリガナ", "name_kana", true, 30, "（全角カタカナ）"),
-			new Control("seinengappi", "生年月日", "birth_date", true, 12, "（西暦 yyyy-mm-dd）"),
-			new Control("yubin", "郵便番号", "postal_code", false, 10, "（例 803-8501）"),
-			new Control("jusho", "住所", "address", true, 60, ""),
-			new Control("denwa", "電話番号", "phone", false, 16, "（例 093-582-2102）"));
+	/** What a browser sends for a character the page's encoding lacks. */
+	private static final Pattern CHARACTER_REFERENCE = Pattern.compile("&#(x[0-9a-fA-F]+|[0-9]+);");
+
+	private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
 	private final HttpServer server;
 
@@ -98,24 +128,32 @@ public final class LegacySystem implements AutoCloseable {
 
 	private final String password;
 
-	private final Map<String, String> sessions = new ConcurrentHashMap<>();
+	private final long slowMillis;
+
+	private final Duration sessionTimeout;
+
+	private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
+	private final AtomicInteger logins = new AtomicInteger();
 
 	private final List<Map<String, String>> entries = new ArrayList<>();
 
 	private final SecureRandom random = new SecureRandom();
 
-	private LegacySystem(HttpServer server, ExecutorService executor, Path file, String user, String password,
+	private LegacySystem(HttpServer server, ExecutorService executor, Path file, Builder options,
 			List<Map<String, String>> entries) {
 		this.server = server;
 		this.executor = executor;
 		this.file = file;
-		this.user = user;
-		this.password = password;
+		this.user = options.user;
+		this.password = options.password;
+		this.slowMillis = options.slowMillis;
+		this.sessionTimeout = options.sessionTimeout;
 		this.entries.addAll(entries);
 	}
 
 	/**
-	 * Start the system.
+	 * Start the system with the default options (see {@link #builder()}).
 	 * @param port the port, 0 for a free one
 	 * @param dataDir where the entries are kept (created if missing)
 	 * @param user the only user's id
@@ -124,11 +162,26 @@ public final class LegacySystem implements AutoCloseable {
 	 * @throws IOException if the data cannot be read or the port not bound
 	 */
 	public static LegacySystem start(int port, Path dataDir, String user, String password) throws IOException {
-		if (user == null || user.isBlank() || password == null || password.isEmpty()) {
+		return builder().port(port).dataDir(dataDir).user(user).password(password).start();
+	}
+
+	/**
+	 * Options for starting the system: port 0, data folder {@code legacy-data}, user
+	 * {@code digilab}, no delay, sessions expiring after 30 minutes idle (or the system
+	 * properties' values).
+	 * @return a builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	private static LegacySystem start(Builder options) throws IOException {
+		if (options.user == null || options.user.isBlank() || options.password == null
+				|| options.password.isEmpty()) {
 			throw new IllegalArgumentException("a user and a password are needed");
 		}
-		Files.createDirectories(dataDir);
-		Path file = dataDir.resolve("entries.jsonl");
+		Files.createDirectories(options.dataDir);
+		Path file = options.dataDir.resolve("entries.jsonl");
 		List<Map<String, String>> loaded = new ArrayList<>();
 		if (Files.exists(file)) {
 			for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -137,14 +190,16 @@ public final class LegacySystem implements AutoCloseable {
 				}
 			}
 		}
-		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+		HttpServer server = HttpServer
+			.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port), 0);
 		AtomicInteger threads = new AtomicInteger();
-		ExecutorService executor = Executors.newFixedThreadPool(4, (r) -> {
+		// a frameset loads three pages at once, and a slow save holds its thread
+		ExecutorService executor = Executors.newFixedThreadPool(8, (r) -> {
 			Thread t = new Thread(r, "legacy-system-" + threads.incrementAndGet());
 			t.setDaemon(true);
 			return t;
 		});
-		LegacySystem system = new LegacySystem(server, executor, file, user, password, loaded);
+		LegacySystem system = new LegacySystem(server, executor, file, options, loaded);
 		server.createContext("/", system::handle);
 		server.setExecutor(executor);
 		server.start();
@@ -171,6 +226,30 @@ public final class LegacySystem implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * How many times someone logged in successfully since the start.
+	 * @return the number of logins
+	 */
+	public int logins() {
+		return this.logins.get();
+	}
+
+	/**
+	 * How long a save takes to answer.
+	 * @return the delay in milliseconds
+	 */
+	public long slowMillis() {
+		return this.slowMillis;
+	}
+
+	/**
+	 * The idle time after which a session expires.
+	 * @return the timeout
+	 */
+	public Duration sessionTimeout() {
+		return this.sessionTimeout;
+	}
+
 	/** Stop answering. The entries stay in the data folder. */
 	@Override
 	public void close() {
@@ -185,44 +264,73 @@ public final class LegacySystem implements AutoCloseable {
 	}
 
 	/**
-	 * Run the system until killed: {@code --port N --data DIR --user U --password P}.
+	 * Run the system until killed: {@code --port N --data DIR --user U --password P
+	 * [--slow-ms N] [--session-timeout 30m]}.
 	 * @param args the arguments
 	 * @throws Exception if it cannot start
 	 */
 	public static void main(String[] args) throws Exception {
-		int port = 8090;
-		Path data = Path.of("legacy-data");
-		String user = "digilab";
-		String password = null;
+		String usage = "usage: LegacySystem [--port N] [--data DIR] [--user U] --password P [--slow-ms N]"
+				+ " [--session-timeout DURATION]";
+		Builder options = builder().port(8090);
 		for (int i = 0; i < args.length; i++) {
 			String value = (i + 1 < args.length) ? args[i + 1] : null;
 			switch (args[i]) {
-				case "--port" -> port = Integer.parseInt(required(args[i], value));
-				case "--data" -> data = Path.of(required(args[i], value));
-				case "--user" -> user = required(args[i], value);
-				case "--password" -> password = required(args[i], value);
+				case "--port" -> options.port(Integer.parseInt(required(args[i], value)));
+				case "--data" -> options.dataDir(Path.of(required(args[i], value)));
+				case "--user" -> options.user(required(args[i], value));
+				case "--password" -> options.password(required(args[i], value));
+				case "--slow-ms" -> options.slowMillis(Long.parseLong(required(args[i], value)));
+				case "--session-timeout" -> options.sessionTimeout(parseDuration(required(args[i], value)));
 				default -> {
-					System.err.println("usage: LegacySystem [--port N] [--data DIR] [--user U] --password P");
+					System.err.println(usage);
 					System.exit(2);
 				}
 			}
 			i++;
 		}
-		if (password == null) {
-			System.err.println("usage: LegacySystem [--port N] [--data DIR] [--user U] --password P");
+		if (options.password == null) {
+			System.err.println(usage);
 			System.exit(2);
 		}
-		LegacySystem system = start(port, data, user, password);
+		LegacySystem system = options.start();
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			system.close();
 			stopped.countDown();
 		}));
 		System.out.println(system.url());
-		System.out.println("住民記録システム (sample legacy system): user " + user + ", data " + data.toAbsolutePath()
-				+ "; stop with Ctrl+C");
+		System.out.println("住民記録システム (sample legacy system): user " + options.user + ", data "
+				+ options.dataDir.toAbsolutePath() + ", sessions expire after " + system.sessionTimeout()
+				+ " idle; stop with Ctrl+C");
 		System.out.flush();
 		stopped.await();
+	}
+
+	/**
+	 * A duration as {@code 1500ms}, {@code 90s}, {@code 30m}, {@code 2h}, a number of
+	 * seconds, or ISO 8601 ({@code PT30M}).
+	 * @param text the text
+	 * @return the duration
+	 * @throws IllegalArgumentException if the text is none of these
+	 */
+	static Duration parseDuration(String text) {
+		String t = text.strip();
+		if (t.startsWith("P") || t.startsWith("p")) {
+			return Duration.parse(t);
+		}
+		Matcher m = DURATION.matcher(t);
+		if (!m.matches()) {
+			throw new IllegalArgumentException("not a duration: '" + text + "' (e.g. 90s, 30m, PT30M)");
+		}
+		long n = Long.parseLong(m.group(1));
+		String unit = (m.group(2) != null) ? m.group(2) : "s";
+		return switch (unit) {
+			case "ms" -> Duration.ofMillis(n);
+			case "m" -> Duration.ofMinutes(n);
+			case "h" -> Duration.ofHours(n);
+			default -> Duration.ofSeconds(n);
+		};
 	}
 
 	private static String required(String option, String value) {
