@@ -48,7 +48,7 @@ public final class SearchablePdfWriter implements AutoCloseable {
 			throw new OcrEngineException("Tesseract could not load '" + languages + "' from " + tessdata);
 		}
 		API.TessBaseAPISetVariable(this.handle, "debug_file", "/dev/null");
-		API.TessBaseAPISetPageSegMode(this.handle, SegMode.AUTO.tesseractValue());
+		API.TessBaseAPISetPageSegMode(this.handle, SegMode.SPARSE.tesseractValue());
 		this.renderer = API.TessPDFRendererCreate(base, tessdata.toString(), 0);
 		if (this.renderer == null || API.TessResultRendererBeginDocument(this.renderer, "") == 0) {
 			close();

@@ -42,6 +42,27 @@ public class JobCatalog {
 	}
 
 	/**
+	 * Checks that the templates and the robot a job names exist, so that a run does not
+	 * start only to fail later.
+	 */
+	public void check(JobDefinition job) {
+		for (String template : job.templates()) {
+			Path file = this.home.templates().resolve(template + ".yml");
+			if (!Files.isRegularFile(file)) {
+				throw new DefinitionException(this.home.jobs().resolve(job.id() + ".yml") + ": template '" + template
+						+ "' does not exist (" + file + ")");
+			}
+		}
+		if (job.robot() != null && !job.robot().isBlank()) {
+			Path file = this.home.robots().resolve(job.robot() + ".yml");
+			if (!Files.isRegularFile(file)) {
+				throw new DefinitionException(this.home.jobs().resolve(job.id() + ".yml") + ": robot '" + job.robot()
+						+ "' does not exist (" + file + ")");
+			}
+		}
+	}
+
+	/**
 	 * All readable definitions; unreadable ones are reported through {@code problems}.
 	 */
 	public List<JobDefinition> all(List<String> problems) {

@@ -73,6 +73,10 @@ public class PipelineJobConfiguration {
 			.reader(claimedFileReader)
 			.processor(recognizeProcessor)
 			.writer(new RecognizedFileWriter(runs, progress))
+			.faultTolerant()
+			.skip(Exception.class)
+			.skipLimit(Long.MAX_VALUE)
+			.skipListener(new UnreadableFileListener(runs))
 			.taskExecutor(executor)
 			.build();
 	}

@@ -61,7 +61,7 @@ public class PipelineService {
 
 	/** Runs a job now on its inbox, or on the given files, and waits for it to end. */
 	public RunSummary run(String jobId, List<Path> files) throws Exception {
-		this.catalog.get(jobId);
+		this.catalog.check(this.catalog.get(jobId));
 		String runId = newRunId();
 		JobParameters parameters = new JobParametersBuilder().addString(RunParameters.JOB_ID, jobId)
 			.addString(RunParameters.RUN_ID, runId)

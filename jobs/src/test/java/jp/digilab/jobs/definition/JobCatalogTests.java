@@ -52,4 +52,18 @@ class JobCatalogTests {
 			.withMessageContaining("'templates' must name at least one template");
 	}
 
+	@Test
+	void aMissingTemplateOrRobotIsNamed() throws Exception {
+		Files.createDirectories(this.dir.resolve("jobs"));
+		Files.createDirectories(this.dir.resolve("templates"));
+		Files.writeString(this.dir.resolve("templates/form.yml"), "id: form\n");
+		JobCatalog catalog = new JobCatalog(new jp.digilab.jobs.home.DigilabHome(this.dir));
+		Files.writeString(this.dir.resolve("jobs/a.yml"), "id: a\ntemplates: [nope]\n");
+		assertThatExceptionOfType(DefinitionException.class).isThrownBy(() -> catalog.check(catalog.get("a")))
+			.withMessageContaining("a.yml: template 'nope' does not exist");
+		Files.writeString(this.dir.resolve("jobs/b.yml"), "id: b\ntemplates: [form]\nrobot: gone\n");
+		assertThatExceptionOfType(DefinitionException.class).isThrownBy(() -> catalog.check(catalog.get("b")))
+			.withMessageContaining("b.yml: robot 'gone' does not exist");
+	}
+
 }

@@ -21,9 +21,8 @@ final class LegacyPages {
 
 	/** The postal codes the 郵便番号検索 window knows: code, town. */
 	static final List<List<String>> POSTAL_CODES = List.of(List.of("803-8501", "北九州市小倉北区城内"),
-			List.of("803-0812", "北九州市小倉北区室町"), List.of("802-8510", "北九州市小倉北区大手町"),
-			List.of("802-8511", "北九州市小倉南区若園"), List.of("801-8510", "北九州市門司区清滝"),
-			List.of("804-8510", "北九州市戸畑区汐井町"), List.of("806-8510", "北九州市八幡西区黒崎"),
+			List.of("803-0812", "北九州市小倉北区室町"), List.of("802-8510", "北九州市小倉北区大手町"), List.of("802-8511", "北九州市小倉南区若園"),
+			List.of("801-8510", "北九州市門司区清滝"), List.of("804-8510", "北九州市戸畑区汐井町"), List.of("806-8510", "北九州市八幡西区黒崎"),
 			List.of("805-8510", "北九州市八幡東区中央"), List.of("808-8510", "北九州市若松区浜町"));
 
 	private LegacyPages() {
@@ -31,7 +30,8 @@ final class LegacyPages {
 
 	static String login(String error, String notice, String id) {
 		StringBuilder b = new StringBuilder();
-		// the login page must never show inside a frame: an expired session ends the frameset
+		// the login page must never show inside a frame: an expired session ends the
+		// frameset
 		b.append("<script type=\"text/javascript\">if (top !== self) { top.location.href = self.location.href; }"
 				+ "</script>\n");
 		b.append("<br><br><center>\n");

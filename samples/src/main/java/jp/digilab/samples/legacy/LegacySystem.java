@@ -50,24 +50,24 @@ import jp.digilab.samples.legacy.LegacyPages.Control;
  * <li>{@code /login}: 利用者ID and パスワード (each with a {@code <label for>}), button ログイン.
  * Shown inside a frame, it replaces the whole frameset (as such systems do).
  * <li>{@code /menu} (and {@code /}): a frameset titled 業務メニュー, frame {@code menu}
- * ({@code /menu/side}: 業務メニュー with links 住民票請求 入力, 登録一覧, ログアウト, which open in
- * the other frame) and frame {@code main} ({@code /menu/home}: お知らせ, 登録件数).
+ * ({@code /menu/side}: 業務メニュー with links 住民票請求 入力, 登録一覧, ログアウト, which open in the other
+ * frame) and frame {@code main} ({@code /menu/home}: お知らせ, 登録件数).
  * <li>{@code /entry}: the entry form {@code entryForm} (controls {@code seikyubi},
  * {@code shimei}, {@code kana}, {@code seinengappi}, {@code yubin}, {@code jusho},
  * {@code denwa}, {@code select#purpose}, {@code checkbox#honseki}, {@code tsusu}); button
- * 郵便番号検索 opens the pop-up {@code /lookup/postal}; button 登録 asks 登録しますか？; the
- * result page says 登録しました and shows {@code <span id="receipt-no">}.
+ * 郵便番号検索 opens the pop-up {@code /lookup/postal}; button 登録 asks 登録しますか？; the result page
+ * says 登録しました and shows {@code <span id="receipt-no">}.
  * <li>{@code /lookup/postal?q=}: 郵便番号検索, a pop-up window whose postal code links write
  * 郵便番号 and 住所 (the town) into the opener's entry form and close the window.
  * <li>{@code /list}: 登録一覧, the table {@code #entries}, one row per entry.
  * <li>{@code /logout}.
  * </ul>
  *
- * Every page is Shift_JIS ({@code windows-31j}) and forms are posted in it; a character the
- * encoding lacks arrives as a numeric character reference ({@code &#12316;}) and the
- * entry is refused with 使用できない文字 (外字), as real systems do. Sessions are kept in a
- * cookie and expire after an idle time ({@link Builder#sessionTimeout}, 30 minutes by
- * default): the next request is sent to {@code /login?expired=1}. Saving can be made slow
+ * Every page is Shift_JIS ({@code windows-31j}) and forms are posted in it; a character
+ * the encoding lacks arrives as a numeric character reference ({@code &#12316;}) and the
+ * entry is refused with 使用できない文字 (外字), as real systems do. Sessions are kept in a cookie
+ * and expire after an idle time ({@link Builder#sessionTimeout}, 30 minutes by default):
+ * the next request is sent to {@code /login?expired=1}. Saving can be made slow
  * ({@link Builder#slowMillis}: the entry is stored at once, the answer comes that much
  * later, like a busy host). Both defaults can be set with the system properties
  * {@value #SLOW_MILLIS_PROPERTY} and {@value #SESSION_TIMEOUT_PROPERTY} (e.g.
@@ -176,8 +176,7 @@ public final class LegacySystem implements AutoCloseable {
 	}
 
 	private static LegacySystem start(Builder options) throws IOException {
-		if (options.user == null || options.user.isBlank() || options.password == null
-				|| options.password.isEmpty()) {
+		if (options.user == null || options.user.isBlank() || options.password == null || options.password.isEmpty()) {
 			throw new IllegalArgumentException("a user and a password are needed");
 		}
 		Files.createDirectories(options.dataDir);
@@ -190,8 +189,7 @@ public final class LegacySystem implements AutoCloseable {
 				}
 			}
 		}
-		HttpServer server = HttpServer
-			.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port), 0);
+		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port), 0);
 		AtomicInteger threads = new AtomicInteger();
 		// a frameset loads three pages at once, and a slow save holds its thread
 		ExecutorService executor = Executors.newFixedThreadPool(8, (r) -> {
@@ -300,9 +298,9 @@ public final class LegacySystem implements AutoCloseable {
 			stopped.countDown();
 		}));
 		System.out.println(system.url());
-		System.out.println("住民記録システム (sample legacy system): user " + options.user + ", data "
-				+ options.dataDir.toAbsolutePath() + ", sessions expire after " + system.sessionTimeout()
-				+ " idle; stop with Ctrl+C");
+		System.out.println(
+				"住民記録システム (sample legacy system): user " + options.user + ", data " + options.dataDir.toAbsolutePath()
+						+ ", sessions expire after " + system.sessionTimeout() + " idle; stop with Ctrl+C");
 		System.out.flush();
 		stopped.await();
 	}
@@ -349,7 +347,7 @@ public final class LegacySystem implements AutoCloseable {
 			String method = exchange.getRequestMethod();
 			boolean post = "POST".equals(method);
 			if (!post && !"GET".equals(method) && !"HEAD".equals(method)) {
-				send(exchange, 405, page("エラー", "<p>このリクエストは受け付けられません。</p>"));
+				send(exchange, 405, LegacyPages.page("エラー", "<p>このリクエストは受け付けられません。</p>"));
 				return;
 			}
 			if (path.equals("/login")) {
@@ -357,12 +355,13 @@ public final class LegacySystem implements AutoCloseable {
 					login(exchange, form(exchange));
 				}
 				else {
-					send(exchange, 200, loginPage(null, ""));
+					boolean expired = query(exchange).containsKey("expired");
+					send(exchange, 200, LegacyPages.login(null, expired ? EXPIRED_NOTICE : null, ""));
 				}
 				return;
 			}
 			if (path.equals("/logout")) {
-				String session = session(exchange);
+				String session = cookie(exchange);
 				if (session != null) {
 					this.sessions.remove(session);
 				}
@@ -370,29 +369,59 @@ public final class LegacySystem implements AutoCloseable {
 				redirect(exchange, "/login");
 				return;
 			}
-			if (!path.equals("/") && !path.equals("/menu") && !path.equals("/entry") && !path.equals("/list")) {
-				send(exchange, 404, page("エラー", "<p>ページが見つかりません。</p><p><a href=\"/menu\">業務メニューへ</a></p>"));
+			if (!PAGES.contains(path)) {
+				send(exchange, 404, LegacyPages.page("エラー",
+						"<p>ページが見つかりません。</p><p><a href=\"/menu\" target=\"_top\">業務メニューへ</a></p>"));
 				return;
 			}
-			if (session(exchange) == null) {
-				redirect(exchange, "/login");
+			String refusal = checkSession(exchange);
+			if (refusal != null) {
+				redirect(exchange, refusal);
 				return;
 			}
 			switch (path) {
-				case "/", "/menu" -> send(exchange, 200, menuPage());
-				case "/list" -> send(exchange, 200, listPage());
+				case "/", "/menu" -> send(exchange, 200, LegacyPages.frameset());
+				case "/menu/side" -> send(exchange, 200, LegacyPages.side());
+				case "/menu/home" -> send(exchange, 200, LegacyPages.home(count()));
+				case "/list" -> send(exchange, 200, LegacyPages.list(entries()));
+				case "/lookup/postal" -> send(exchange, 200, LegacyPages.postalLookup(query(exchange).get("q")));
 				default -> {
 					if (post) {
 						enter(exchange, form(exchange));
 					}
 					else {
-						send(exchange, 200, entryPage(Map.of(), List.of()));
+						send(exchange, 200, LegacyPages.entry(Map.of(), List.of()));
 					}
 				}
 			}
 		}
 		catch (RuntimeException ex) {
-			send(exchange, 500, page("システムエラー", "<p>システムエラーが発生しました。</p>"));
+			send(exchange, 500, LegacyPages.page("システムエラー", "<p>システムエラーが発生しました。</p>"));
+		}
+	}
+
+	/**
+	 * Touch the visitor's session.
+	 * @return null if it is valid, else where to send the visitor
+	 */
+	private String checkSession(HttpExchange exchange) {
+		String id = cookie(exchange);
+		Session session = (id != null) ? this.sessions.get(id) : null;
+		if (session == null) {
+			return "/login";
+		}
+		long now = System.nanoTime();
+		if (now - session.lastSeen > this.sessionTimeout.toNanos()) {
+			this.sessions.remove(id);
+			return "/login?expired=1";
+		}
+		session.lastSeen = now;
+		return null;
+	}
+
+	private int count() {
+		synchronized (this.entries) {
+			return this.entries.size();
 		}
 	}
 
@@ -402,26 +431,27 @@ public final class LegacySystem implements AutoCloseable {
 			byte[] token = new byte[16];
 			this.random.nextBytes(token);
 			String session = HexFormat.of().formatHex(token);
-			this.sessions.put(session, id);
+			this.sessions.put(session, new Session(id, System.nanoTime()));
+			this.logins.incrementAndGet();
 			exchange.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + session + "; Path=/; HttpOnly");
 			redirect(exchange, "/menu");
 		}
 		else {
-			send(exchange, 200, loginPage("利用者IDまたはパスワードが正しくありません。", id));
+			send(exchange, 200, LegacyPages.login("利用者IDまたはパスワードが正しくありません。", null, id));
 		}
 	}
 
 	private void enter(HttpExchange exchange, Map<String, String> form) throws IOException {
 		List<String> errors = validate(form);
 		if (!errors.isEmpty()) {
-			send(exchange, 200, entryPage(form, errors));
+			send(exchange, 200, LegacyPages.entry(form, errors));
 			return;
 		}
 		Map<String, String> entry = new LinkedHashMap<>();
 		LocalDateTime now = LocalDateTime.now(ZONE).truncatedTo(ChronoUnit.SECONDS);
 		synchronized (this.entries) {
 			entry.put("receipt_no", String.format("R%d-%06d", now.getYear(), this.entries.size() + 1));
-			for (Control c : CONTROLS) {
+			for (Control c : LegacyPages.CONTROLS) {
 				entry.put(c.key(), form.getOrDefault(c.name(), "").strip());
 			}
 			entry.put("purpose", form.get("purpose").strip());
@@ -434,14 +464,29 @@ public final class LegacySystem implements AutoCloseable {
 					StandardOpenOption.APPEND);
 			this.entries.add(ordered);
 		}
-		send(exchange, 200, resultPage(entry));
+		if (this.slowMillis > 0) {
+			// stored already, answered late: a robot that gives up meanwhile must not
+			// enter it again
+			try {
+				Thread.sleep(this.slowMillis);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+		send(exchange, 200, LegacyPages.result(entry));
 	}
 
 	private static List<String> validate(Map<String, String> form) {
 		List<String> errors = new ArrayList<>();
-		for (Control c : CONTROLS) {
-			if (c.required() && form.getOrDefault(c.name(), "").isBlank()) {
+		for (Control c : LegacyPages.CONTROLS) {
+			String value = form.getOrDefault(c.name(), "");
+			if (c.required() && value.isBlank()) {
 				errors.add(c.label() + "を入力してください。");
+			}
+			else if (CHARACTER_REFERENCE.matcher(value).find()) {
+				errors.add(c.label() + "に使用できない文字（外字）が含まれています。");
 			}
 		}
 		date(form, "seinengappi", "生年月日", errors);
@@ -483,7 +528,7 @@ public final class LegacySystem implements AutoCloseable {
 		}
 	}
 
-	private String session(HttpExchange exchange) {
+	private String cookie(HttpExchange exchange) {
 		for (String header : exchange.getRequestHeaders().getOrDefault("Cookie", List.of())) {
 			for (String cookie : header.split(";")) {
 				String[] kv = cookie.strip().split("=", 2);
@@ -496,15 +541,27 @@ public final class LegacySystem implements AutoCloseable {
 	}
 
 	private static Map<String, String> form(HttpExchange exchange) throws IOException {
-		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+		return decode(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.ISO_8859_1));
+	}
+
+	private static Map<String, String> query(HttpExchange exchange) {
+		String raw = exchange.getRequestURI().getRawQuery();
+		return (raw != null) ? decode(raw) : Map.of();
+	}
+
+	/**
+	 * Form fields as a browser sends them from a Shift_JIS page: percent-encoded
+	 * windows-31j.
+	 */
+	private static Map<String, String> decode(String body) {
 		Map<String, String> form = new LinkedHashMap<>();
 		for (String pair : body.split("&")) {
 			if (pair.isEmpty()) {
 				continue;
 			}
 			String[] kv = pair.split("=", 2);
-			String key = URLDecoder.decode(kv[0], StandardCharsets.UTF_8);
-			String value = (kv.length > 1) ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
+			String key = URLDecoder.decode(kv[0], CHARSET);
+			String value = (kv.length > 1) ? URLDecoder.decode(kv[1], CHARSET) : "";
 			form.putIfAbsent(key, value);
 		}
 		return form;
@@ -516,8 +573,8 @@ public final class LegacySystem implements AutoCloseable {
 	}
 
 	private static void send(HttpExchange exchange, int status, String html) throws IOException {
-		byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().add("Content-Type", "text/html; charset=UTF-8");
+		byte[] bytes = html.getBytes(CHARSET);
+		exchange.getResponseHeaders().add("Content-Type", "text/html; charset=Shift_JIS");
 		exchange.getResponseHeaders().add("Cache-Control", "no-store");
 		boolean head = "HEAD".equals(exchange.getRequestMethod());
 		exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
@@ -528,188 +585,119 @@ public final class LegacySystem implements AutoCloseable {
 		}
 	}
 
-	// ---- pages ----
+	private static final class Session {
 
-	private static String loginPage(String error, String id) {
-		StringBuilder b = new StringBuilder();
-		b.append("<br><br><center>\n");
-		b.append("<table border=\"1\" cellspacing=\"0\" cellpadding=\"8\" bgcolor=\"#F0F0F0\" width=\"420\">\n");
-		b.append("<tr><td bgcolor=\"#003366\" align=\"center\"><font color=\"#FFFFFF\"><b>ログイン</b></font></td></tr>\n");
-		b.append("<tr><td>\n");
-		if (error != null) {
-			b.append("<p id=\"error\"><font color=\"#CC0000\">").append(esc(error)).append("</font></p>\n");
+		final String user;
+
+		volatile long lastSeen;
+
+		Session(String user, long lastSeen) {
+			this.user = user;
+			this.lastSeen = lastSeen;
 		}
-		b.append("<form method=\"post\" action=\"/login\" name=\"loginForm\">\n");
-		b.append("<table border=\"0\" cellspacing=\"0\" cellpadding=\"4\">\n");
-		b.append("<tr><td align=\"right\"><label for=\"userid\">利用者ID</label></td>");
-		b.append("<td><input type=\"text\" id=\"userid\" name=\"userid\" size=\"20\" value=\"")
-			.append(esc(id))
-			.append("\"></td></tr>\n");
-		b.append("<tr><td align=\"right\"><label for=\"password\">パスワード</label></td>");
-		b.append("<td><input type=\"password\" id=\"password\" name=\"password\" size=\"20\"></td></tr>\n");
-		b.append("<tr><td></td><td><input type=\"submit\" value=\"ログイン\"></td></tr>\n");
-		b.append("</table>\n</form>\n");
-		b.append("<font size=\"2\">※ パスワードを3回間違えると管理者への連絡が必要です（サンプルでは制限なし）。</font>\n");
-		b.append("</td></tr>\n</table>\n</center>\n");
-		return page("ログイン", b.toString());
+
 	}
 
-	private String menuPage() {
-		StringBuilder b = new StringBuilder();
-		b.append("<h3>業務メニュー</h3>\n");
-		b.append("<table border=\"1\" cellspacing=\"0\" cellpadding=\"6\" width=\"480\">\n");
-		b.append("<tr><td bgcolor=\"#CCCCFF\" width=\"40\">1</td><td><a href=\"/entry\">住民票請求 入力</a></td></tr>\n");
-		b.append("<tr><td bgcolor=\"#CCCCFF\">2</td><td><a href=\"/list\">登録一覧</a></td></tr>\n");
-		b.append("<tr><td bgcolor=\"#CCCCFF\">9</td><td><a href=\"/logout\">ログアウト</a></td></tr>\n");
-		b.append("</table>\n");
-		synchronized (this.entries) {
-			b.append("<p><font size=\"2\">登録件数：").append(this.entries.size()).append(" 件</font></p>\n");
-		}
-		return page("業務メニュー", b.toString());
-	}
+	/**
+	 * How to start a {@link LegacySystem}.
+	 */
+	public static final class Builder {
 
-	private static String entryPage(Map<String, String> form, List<String> errors) {
-		StringBuilder b = new StringBuilder();
-		b.append("<h3>住民票請求 入力</h3>\n");
-		if (!errors.isEmpty()) {
-			b.append("<div id=\"errors\"><font color=\"#CC0000\">入力エラーがあります。<ul>\n");
-			for (String e : errors) {
-				b.append("<li>").append(esc(e)).append("</li>\n");
+		private int port;
+
+		private Path dataDir = Path.of("legacy-data");
+
+		private String user = "digilab";
+
+		private String password;
+
+		private long slowMillis = Long.getLong(SLOW_MILLIS_PROPERTY, 0L);
+
+		private Duration sessionTimeout = defaultSessionTimeout();
+
+		private Builder() {
+		}
+
+		private static Duration defaultSessionTimeout() {
+			String value = System.getProperty(SESSION_TIMEOUT_PROPERTY);
+			return (value != null && !value.isBlank()) ? parseDuration(value) : DEFAULT_SESSION_TIMEOUT;
+		}
+
+		/**
+		 * The port, 0 (the default) for a free one.
+		 * @param port the port
+		 * @return this builder
+		 */
+		public Builder port(int port) {
+			this.port = port;
+			return this;
+		}
+
+		/**
+		 * Where the entries are kept (created if missing).
+		 * @param dataDir the folder
+		 * @return this builder
+		 */
+		public Builder dataDir(Path dataDir) {
+			this.dataDir = dataDir;
+			return this;
+		}
+
+		/**
+		 * The only user's id.
+		 * @param user the id
+		 * @return this builder
+		 */
+		public Builder user(String user) {
+			this.user = user;
+			return this;
+		}
+
+		/**
+		 * The user's password (required).
+		 * @param password the password
+		 * @return this builder
+		 */
+		public Builder password(String password) {
+			this.password = password;
+			return this;
+		}
+
+		/**
+		 * How long a save takes to answer (it is stored at once).
+		 * @param millis the delay, 0 for none
+		 * @return this builder
+		 */
+		public Builder slowMillis(long millis) {
+			if (millis < 0) {
+				throw new IllegalArgumentException("slowMillis < 0");
 			}
-			b.append("</ul></font></div>\n");
+			this.slowMillis = millis;
+			return this;
 		}
-		b.append("<form method=\"post\" action=\"/entry\" name=\"entryForm\">\n");
-		b.append("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">\n");
-		for (Control c : CONTROLS) {
-			b.append("<tr><th bgcolor=\"#CCCCFF\" align=\"left\" nowrap><label for=\"")
-				.append(c.name())
-				.append("\">")
-				.append(c.label())
-				.append("</label>");
-			if (c.required()) {
-				b.append("<font color=\"#CC0000\">※</font>");
+
+		/**
+		 * The idle time after which a session expires.
+		 * @param timeout the timeout, more than zero
+		 * @return this builder
+		 */
+		public Builder sessionTimeout(Duration timeout) {
+			if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+				throw new IllegalArgumentException("sessionTimeout must be more than zero");
 			}
-			b.append("</th><td><input type=\"text\" id=\"")
-				.append(c.name())
-				.append("\" name=\"")
-				.append(c.name())
-				.append("\" size=\"")
-				.append(c.size())
-				.append("\" value=\"")
-				.append(esc(form.getOrDefault(c.name(), "")))
-				.append("\"> <font size=\"2\">")
-				.append(c.hint())
-				.append("</font></td></tr>\n");
+			this.sessionTimeout = timeout;
+			return this;
 		}
-		String purpose = form.getOrDefault("purpose", "");
-		b.append("<tr><th bgcolor=\"#CCCCFF\" align=\"left\" nowrap><label for=\"purpose\">使用目的</label>");
-		b.append("<font color=\"#CC0000\">※</font></th><td><select id=\"purpose\" name=\"purpose\">\n");
-		b.append("<option value=\"\">（選択してください）</option>\n");
-		for (String p : PURPOSES) {
-			b.append("<option value=\"")
-				.append(p)
-				.append('"')
-				.append(p.equals(purpose) ? " selected" : "")
-				.append('>')
-				.append(p)
-				.append("</option>\n");
+
+		/**
+		 * Start the system.
+		 * @return the running system
+		 * @throws IOException if the data cannot be read or the port not bound
+		 */
+		public LegacySystem start() throws IOException {
+			return LegacySystem.start(this);
 		}
-		b.append("</select></td></tr>\n");
-		b.append("<tr><th bgcolor=\"#CCCCFF\" align=\"left\" nowrap><label for=\"tsusu\">通数</label>");
-		b.append(
-				"<font color=\"#CC0000\">※</font></th><td><input type=\"text\" id=\"tsusu\" name=\"tsusu\" size=\"3\" value=\"")
-			.append(esc(form.getOrDefault("tsusu", "")))
-			.append("\"> 通</td></tr>\n");
-		b.append("<tr><th bgcolor=\"#CCCCFF\" align=\"left\" nowrap><label for=\"honseki\">本籍・筆頭者の記載</label></th>");
-		b.append("<td><input type=\"checkbox\" id=\"honseki\" name=\"honseki\" value=\"1\"")
-			.append(form.containsKey("honseki") ? " checked" : "")
-			.append("> 記載する</td></tr>\n");
-		b.append("</table>\n<br>\n");
-		b.append("<input type=\"submit\" value=\"登録\" onclick=\"return confirm('登録しますか？');\">\n");
-		b.append("&nbsp;<input type=\"reset\" value=\"クリア\">\n");
-		b.append("</form>\n");
-		b.append("<p><font size=\"2\">※印は必須項目です。</font></p>\n");
-		return page("住民票請求 入力", b.toString());
-	}
 
-	private static String resultPage(Map<String, String> entry) {
-		StringBuilder b = new StringBuilder();
-		b.append("<h3>住民票請求 入力</h3>\n");
-		b.append("<p><font color=\"#006600\"><b>登録しました。</b></font></p>\n");
-		b.append("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">\n");
-		b.append("<tr><th bgcolor=\"#CCCCFF\" align=\"left\">受付番号</th><td><span id=\"receipt-no\">")
-			.append(esc(entry.get("receipt_no")))
-			.append("</span></td></tr>\n");
-		b.append("<tr><th bgcolor=\"#CCCCFF\" align=\"left\">氏名</th><td>")
-			.append(esc(entry.get("name")))
-			.append("</td></tr>\n");
-		b.append("</table>\n");
-		b.append("<p><a href=\"/entry\">続けて入力</a> | <a href=\"/menu\">業務メニューへ</a></p>\n");
-		return page("登録完了", b.toString());
-	}
-
-	private String listPage() {
-		StringBuilder b = new StringBuilder();
-		b.append("<h3>登録一覧</h3>\n");
-		b.append("<table id=\"entries\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\">\n");
-		b.append("<tr bgcolor=\"#CCCCFF\"><th>受付番号</th><th>請求日</th><th>氏名</th><th>フリガナ</th><th>生年月日</th>");
-		b.append("<th>郵便番号</th><th>住所</th><th>電話番号</th><th>使用目的</th><th>通数</th><th>本籍</th><th>登録日時</th></tr>\n");
-		List<Map<String, String>> all = entries();
-		for (Map<String, String> e : all) {
-			b.append("<tr>");
-			for (String key : KEYS) {
-				String value = e.getOrDefault(key, "");
-				if (key.equals("honseki")) {
-					value = "true".equals(value) ? "要" : "否";
-				}
-				else if (key.equals("entered_at")) {
-					value = value.replace('T', ' ');
-				}
-				b.append("<td>").append(esc(value)).append("</td>");
-			}
-			b.append("</tr>\n");
-		}
-		if (all.isEmpty()) {
-			b.append("<tr><td colspan=\"").append(KEYS.size()).append("\">登録はありません。</td></tr>\n");
-		}
-		b.append("</table>\n");
-		b.append("<p><font size=\"2\">全 ").append(all.size()).append(" 件</font></p>\n");
-		return page("登録一覧", b.toString());
-	}
-
-	private static String page(String title, String body) {
-		return """
-				<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">
-				<html>
-				<head>
-				<meta http-equiv="Content-Type" content="text/html; charset=UTF-8">
-				<title>%s - 住民記録システム</title>
-				</head>
-				<body bgcolor="#FFFFFF" text="#000000" link="#0000CC" vlink="#660099">
-				<table border="0" cellspacing="0" cellpadding="4" width="100%%" bgcolor="#003366">
-				<tr><td><font color="#FFFFFF"><b>北九州市 住民記録システム</b> Ver.2.3</font></td>
-				<td align="right"><font color="#FFFFFF" size="2">%s</font></td></tr>
-				</table>
-				%s
-				<hr>
-				<font size="1" color="#666666">Copyright (C) 2005 北九州市 市民課 / 推奨ブラウザ Internet Explorer 6.0</font>
-				</body>
-				</html>
-				""".formatted(esc(title), esc(title), body);
-	}
-
-	private static String esc(String s) {
-		if (s == null) {
-			return "";
-		}
-		return s.replace("&", "&amp;")
-			.replace("<", "&lt;")
-			.replace(">", "&gt;")
-			.replace("\"", "&quot;")
-			.replace("'", "&#39;");
-	}
-
-	private record Control(String name, String label, String key, boolean required, int size, String hint) {
 	}
 
 }
