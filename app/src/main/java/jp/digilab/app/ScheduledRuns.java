@@ -2,6 +2,9 @@ package jp.digilab.app;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jp.digilab.jobs.pipeline.PipelineService;
 import jp.digilab.jobs.pipeline.RunSummary;
@@ -21,13 +24,26 @@ class ScheduledRuns implements JobStarter {
 
 	private final PipelineService pipeline;
 
+	private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
 	ScheduledRuns(PipelineService pipeline) {
 		this.pipeline = pipeline;
 	}
 
 	@Override
 	public void start(String jobId, String trigger, List<Path> files) throws Exception {
-		RunSummary summary = this.pipeline.run(jobId, files);
+		// Quartz and the watched folders each keep their own runs of a job apart; this
+		// keeps
+		// them apart from each other.
+		ReentrantLock lock = this.locks.computeIfAbsent(jobId, (id) -> new ReentrantLock());
+		lock.lock();
+		RunSummary summary;
+		try {
+			summary = this.pipeline.run(jobId, files);
+		}
+		finally {
+			lock.unlock();
+		}
 		log.info("{} ran job {}: run {} {} ({} files, {} records)", trigger, jobId, summary.runId(), summary.status(),
 				summary.files(), summary.records());
 	}

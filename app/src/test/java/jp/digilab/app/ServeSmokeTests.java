@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code serve} on the sample home: Quartz with its JDBC store in the H2 file database
  * holds the sample schedule, and the REST API answers.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "digilab.scheduler.enabled=true", "spring.quartz.auto-startup=true" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"digilab.scheduler.enabled=true", "spring.quartz.auto-startup=true", "digilab.inbox.enabled=false" })
 class ServeSmokeTests {
 
 	static final Path home = DemoHomes.freshCopy();

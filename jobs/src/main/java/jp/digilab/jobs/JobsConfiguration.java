@@ -50,8 +50,8 @@ public class JobsConfiguration {
 	@Bean
 	PipelineService pipelineService(JobOperator jobOperator, JobRepository jobRepository,
 			@Qualifier("pipelineJob") Job pipelineJob, JobCatalog catalog, RunRepository runs, LedgerRepository ledger,
-			JdbcClient jdbc) {
-		return new PipelineService(jobOperator, jobRepository, pipelineJob, catalog, runs, ledger, jdbc);
+			JdbcClient jdbc, DigilabHome home) {
+		return new PipelineService(jobOperator, jobRepository, pipelineJob, catalog, runs, ledger, jdbc, home);
 	}
 
 }

@@ -3,6 +3,7 @@ package jp.digilab.ocr;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -29,6 +30,9 @@ final class FieldReader {
 
 	/** Confidence below which a second model reads the field again. */
 	static final double SECOND_OPINION_BELOW = 0.9;
+
+	/** Ink of an unmarked option box from which it is taken to hold a printed label. */
+	static final double PRINTED_OPTION_INK = 0.05;
 
 	/** Ink above the other options' that makes a choice option win. */
 	static final double CHOICE_INK = 0.03;
@@ -321,20 +325,34 @@ final class FieldReader {
 		return (top < 0) ? 0 : bottom - top + 1;
 	}
 
+	/**
+	 * The text-layer characters inside a box, line by line and left to right (text layers
+	 * written by OCR put each word on its own baseline, so the PDF's order is not
+	 * reliable).
+	 */
 	private String textLayerIn(Rectangle box) {
+		List<TextChar> inside = new ArrayList<>();
+		for (TextChar c : this.page.textLayer()) {
+			if (box.contains(c.box().getCenterX(), c.box().getCenterY())) {
+				inside.add(c);
+			}
+		}
+		double height = inside.stream().mapToInt((c) -> c.box().height).max().orElse(1);
+		inside.sort((p, q) -> {
+			double dy = p.box().getCenterY() - q.box().getCenterY();
+			// same line: keep the PDF's order (the sort is stable)
+			return (Math.abs(dy) > height / 2) ? Double.compare(dy, 0) : 0;
+		});
 		StringBuilder out = new StringBuilder();
 		TextChar previous = null;
-		for (TextChar c : this.page.textLayer()) {
+		for (TextChar c : inside) {
 			Rectangle r = c.box();
-			if (!box.contains(r.getCenterX(), r.getCenterY())) {
-				continue;
-			}
 			if (c.text().isBlank()) {
 				out.append(' ');
 				continue;
 			}
 			boolean cjk = JapaneseText.isCjk(c.text().codePointAt(0));
-			if (cjk && previous != null && r.x - (previous.box().x + previous.box().width) > r.height * 0.5) {
+			if (cjk && previous != null && r.x - (previous.box().x + previous.box().width) > r.height * 0.75) {
 				out.append(JapaneseText.IDEOGRAPHIC_SPACE);
 			}
 			out.append(c.text());
@@ -345,17 +363,38 @@ final class FieldReader {
 
 	/** Ink inside a box, its printed border and ruling lines removed. */
 	private double ink(Rectangle box, double shrink) {
+		double[] ink = inks(box, shrink, shrink);
+		return ink[0];
+	}
+
+	/**
+	 * The ink of a box shrunk by {@code outer} on each side, and of the band between that
+	 * and the box shrunk by {@code inner} (where a circle drawn around a printed option
+	 * runs).
+	 */
+	private double[] inks(Rectangle box, double outer, double inner) {
 		int margin = Math.max(2, this.page.mm(1));
 		BufferedImage crop = Images.crop(this.page.image(), box.x - margin, box.y - margin, box.width + 2 * margin,
 				box.height + 2 * margin);
 		if (crop == null) {
-			return 0;
+			return new double[] { 0, 0 };
 		}
 		BufferedImage clean = Preprocess.removeLines(crop, (int) (box.width * 0.8), (int) (box.height * 0.8));
+		double[] outside = inkOf(clean, margin, box, outer);
+		double[] inside = inkOf(clean, margin, box, inner);
+		double bandArea = outside[1] - inside[1];
+		double band = (bandArea > 0) ? (outside[0] * outside[1] - inside[0] * inside[1]) / bandArea : 0;
+		return new double[] { outside[0], band };
+	}
+
+	private static double[] inkOf(BufferedImage clean, int margin, Rectangle box, double shrink) {
 		int dx = (int) (box.width * shrink);
 		int dy = (int) (box.height * shrink);
-		BufferedImage inner = Images.crop(clean, margin + dx, margin + dy, box.width - 2 * dx, box.height - 2 * dy);
-		return (inner != null) ? Preprocess.inkRatio(inner) : 0;
+		BufferedImage region = Images.crop(clean, margin + dx, margin + dy, box.width - 2 * dx, box.height - 2 * dy);
+		if (region == null) {
+			return new double[] { 0, 0 };
+		}
+		return new double[] { Preprocess.inkRatio(region), (double) region.getWidth() * region.getHeight() };
 	}
 
 	private Reading checkbox(Rectangle box) {
@@ -370,15 +409,26 @@ final class FieldReader {
 		if (options.stream().anyMatch((o) -> o.box() == null)) {
 			return choiceByText(spec, fieldBox);
 		}
-		double[] inks = new double[options.size()];
-		double baseline = Double.MAX_VALUE;
+		// a tick fills its square; a circle runs round the printed option, in the box's
+		// band
+		double[] full = new double[options.size()];
+		double[] band = new double[options.size()];
+		for (int i = 0; i < full.length; i++) {
+			double[] ink = inks(this.page.transform().map(options.get(i).box()), 0.03, 0.3);
+			full[i] = ink(this.page.transform().map(options.get(i).box()), 0.1);
+			band[i] = ink[1];
+		}
+		// above what an unmarked option holds (its printed label, if the box covers it)
+		double[] inks = new double[full.length];
+		double fullBase = baseline(full);
+		double bandBase = baseline(band);
+		// boxes round printed labels differ by their labels' ink: only a circle counts
+		// there
+		boolean printed = fullBase > PRINTED_OPTION_INK;
 		for (int i = 0; i < inks.length; i++) {
-			inks[i] = ink(this.page.transform().map(options.get(i).box()), 0.1);
-			baseline = Math.min(baseline, inks[i]);
+			inks[i] = printed ? band[i] - bandBase : Math.max(full[i] - fullBase, band[i] - bandBase);
 		}
-		if (inks.length == 1) {
-			baseline = 0;
-		}
+		double baseline = 0;
 		int best = 0;
 		double second = 0;
 		for (int i = 1; i < inks.length; i++) {
@@ -395,7 +445,7 @@ final class FieldReader {
 		for (int i = 0; i < inks.length; i++) {
 			raw.append((i > 0) ? ", " : "")
 				.append(options.get(i).value())
-				.append(String.format(Locale.ROOT, " %.3f", inks[i]));
+				.append(String.format(Locale.ROOT, " %.3f", full[i]));
 		}
 		double top = inks[best] - baseline;
 		if (top < CHOICE_INK) {
@@ -403,6 +453,13 @@ final class FieldReader {
 		}
 		double lead = (top - second) / top;
 		return new Reading(options.get(best).value(), raw.toString(), Math.min(1, 0.4 + lead), null);
+	}
+
+	/** The median of the options' ink, or the lesser of two, or 0 for one option. */
+	private static double baseline(double[] inks) {
+		double[] sorted = inks.clone();
+		Arrays.sort(sorted);
+		return (inks.length == 1) ? 0 : (inks.length == 2) ? sorted[0] : sorted[(inks.length - 1) / 2];
 	}
 
 	private Reading choiceByText(FieldSpec spec, Rectangle box) {

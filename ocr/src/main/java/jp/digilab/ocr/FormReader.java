@@ -72,6 +72,7 @@ public final class FormReader implements AutoCloseable {
 		if (this.closed) {
 			throw new IllegalStateException("FormReader is closed");
 		}
+		long fileStart = System.nanoTime();
 		String name = file.getFileName().toString();
 		List<DocumentResult> documents = new ArrayList<>();
 		List<String> errors = new ArrayList<>();
@@ -105,6 +106,8 @@ public final class FormReader implements AutoCloseable {
 			logger.warn("{}: failed", name, ex);
 			errors.add(name + ": " + describe(ex));
 		}
+		logger.info("{}: {} document(s), {} error(s) in {} ms", name, documents.size(), errors.size(),
+				(System.nanoTime() - fileStart) / 1_000_000);
 		return new ScanResult(name, documents, errors);
 	}
 

@@ -137,9 +137,20 @@ final class FormImages {
 				text(g, "本籍・筆頭者を記載する", 70, y + 4.5, 4.5);
 			}
 			else if (name.equals("purpose")) {
+				boolean circled = "circle".equals(values.get("purpose_mark"));
 				for (int k = 0; k < OPTIONS.size(); k++) {
-					tickBox(g, 60 + 34 * k, y + 4, OPTIONS.get(k).equals(value));
+					if (!circled) {
+						tickBox(g, 60 + 34 * k, y + 4, OPTIONS.get(k).equals(value));
+					}
 					text(g, OPTIONS.get(k), 68 + 34 * k, y + 4.5, 5);
+					if (circled && OPTIONS.get(k).equals(value)) {
+						// a hand-drawn circle around the printed option
+						java.awt.Stroke stroke = g.getStroke();
+						g.setStroke(new BasicStroke(0.5f));
+						g.draw(new java.awt.geom.Ellipse2D.Double(66 + 34 * k, y + 2.5, 5 * OPTIONS.get(k).length() + 4,
+								9));
+						g.setStroke(stroke);
+					}
 				}
 			}
 			else {

@@ -159,6 +159,81 @@ class FormReaderPipelineTests {
 	}
 
 	@Test
+	void aCircledOptionWinsOverThePrintedLabelsOfTheOthers() throws IOException {
+		// the option boxes are the printed labels (no tick squares): each holds ink
+		Files.writeString(dir.resolve("circled.yml"), """
+				id: circled
+				paper: A4
+				match:
+				  keywords: [住民票]
+				fields:
+				  - name: purpose
+				    type: choice
+				    box: [58, 173, 136, 10]
+				    options:
+				      - { value: 就職, box: [66, 173.5, 14, 9] }
+				      - { value: 年金, box: [100, 173.5, 14, 9] }
+				      - { value: 婚姻, box: [134, 173.5, 14, 9] }
+				      - { value: その他, box: [168, 173.5, 19, 9] }
+				""");
+		FormTemplate circled = FormTemplate.load(dir.resolve("circled.yml"));
+		try (FormReader reader = reader(FakeEngine.reading("2", 0.99))) {
+			for (String option : FormImages.OPTIONS) {
+				Map<String, String> values = FormImages.sampleValues();
+				values.put("purpose", option);
+				values.put("purpose_mark", "circle");
+				Path file = FormImages.writePng(FormImages.render(values, Scan.straight(150)),
+						dir.resolve("circled-" + option + ".png"), 150);
+				FieldResult purpose = reader.read(file, List.of(circled)).documents().get(0).fields().get("purpose");
+				System.out
+					.println(option + " -> " + purpose.value() + " " + purpose.raw() + " " + purpose.confidence());
+				assertThat(purpose.value()).as(purpose.raw()).isEqualTo(option);
+				assertThat(purpose.confidence()).as(purpose.raw()).isGreaterThanOrEqualTo(0.8);
+			}
+			Map<String, String> none = FormImages.sampleValues();
+			none.put("purpose", "");
+			none.put("purpose_mark", "circle");
+			Path file = FormImages.writePng(FormImages.render(none, Scan.straight(150)),
+					dir.resolve("circled-none.png"), 150);
+			FieldResult purpose = reader.read(file, List.of(circled)).documents().get(0).fields().get("purpose");
+			assertThat(purpose.value()).as(purpose.raw()).isEmpty();
+		}
+	}
+
+	@Test
+	void pixelUnitsAreMappedThroughTheReferenceImage() throws IOException {
+		// the reference image is the blank form at 100 DPI: 1 mm = 100 / 25.4 px
+		Path templates = Files.createDirectories(dir.resolve("px-templates"));
+		FormImages.writePng(FormImages.render(new java.util.HashMap<>(), Scan.straight(100)),
+				templates.resolve("blank.png"), 100);
+		double px = 100 / 25.4;
+		Files.writeString(templates.resolve("px.yml"), String.format(java.util.Locale.ROOT, """
+				id: px-form
+				paper: A4
+				reference: blank.png
+				units: px
+				match:
+				  keywords: [住民票]
+				fields:
+				  - name: honseki
+				    type: checkbox
+				    box: [%1$.1f, %2$.1f, %3$.1f, %3$.1f]
+				  - name: purpose
+				    type: choice
+				    box: [%4$.1f, %5$.1f, %6$.1f, %7$.1f]
+				    options:
+				      - { value: 就職, box: [%4$.1f, %8$.1f, %3$.1f, %3$.1f] }
+				      - { value: 年金, box: [%9$.1f, %8$.1f, %3$.1f, %3$.1f] }
+				""", 60 * px, 189 * px, 6 * px, 58 * px, 173 * px, 136 * px, 10 * px, 175 * px, 94 * px));
+		FormTemplate pxTemplate = FormTemplate.load(templates.resolve("px.yml"));
+		try (FormReader reader = reader(FakeEngine.reading("2", 0.99))) {
+			DocumentResult document = reader.read(form, List.of(pxTemplate)).documents().get(0);
+			assertThat(document.fields().get("honseki").value()).isEqualTo("true");
+			assertThat(document.fields().get("purpose").value()).isEqualTo("年金");
+		}
+	}
+
+	@Test
 	void readsAPdfTextLayerWithoutOcr() throws IOException {
 		Path pdf = dir.resolve("invoice.pdf");
 		try (PDDocument document = new PDDocument()) {

@@ -4,11 +4,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import jp.digilab.jobs.definition.JobCatalog;
+import jp.digilab.jobs.home.DigilabHome;
 import jp.digilab.schedules.definition.ScheduleLoader;
+import jp.digilab.schedules.inbox.InboxProperties;
+import jp.digilab.schedules.inbox.InboxWatcher;
 import org.quartz.Scheduler;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,10 +22,11 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The schedules' beans. The registrar, which puts schedule files into Quartz and watches
  * them, exists only with {@code digilab.scheduler.enabled=true} ({@code serve}); the
- * read-only {@link ScheduleService} always does.
+ * read-only {@link ScheduleService} always does. The {@link InboxWatcher} runs with the
+ * scheduler too, unless {@code digilab.inbox.enabled=false}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SchedulerProperties.class)
+@EnableConfigurationProperties({ SchedulerProperties.class, InboxProperties.class })
 public class ScheduleConfiguration {
 
 	@Bean
@@ -41,6 +47,15 @@ public class ScheduleConfiguration {
 			ScheduleRegistrar running = registrar.getIfAvailable();
 			return (running != null) ? running.schedulingProblems() : List.of();
 		});
+	}
+
+	@Bean
+	@ConditionalOnExpression("${digilab.scheduler.enabled:false} and ${digilab.inbox.enabled:true}")
+	InboxWatcher inboxWatcher(@Value("${digilab.home:digilab-home}") String home, ObjectProvider<DigilabHome> homes,
+			ObjectProvider<JobCatalog> catalogs, JobStarter starter, InboxProperties properties) {
+		DigilabHome digilabHome = homes.getIfAvailable(() -> new DigilabHome(Path.of(home)));
+		return new InboxWatcher(digilabHome, catalogs.getIfAvailable(() -> new JobCatalog(digilabHome)), starter,
+				properties);
 	}
 
 }

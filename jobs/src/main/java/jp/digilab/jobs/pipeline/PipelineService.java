@@ -1,6 +1,8 @@
 package jp.digilab.jobs.pipeline;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -9,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 
 import jp.digilab.jobs.definition.JobCatalog;
+import jp.digilab.jobs.home.DigilabHome;
 import jp.digilab.jobs.ledger.LedgerRepository;
 import jp.digilab.jobs.run.RunRepository;
 import jp.digilab.jobs.run.StoredFile;
@@ -48,8 +50,11 @@ public class PipelineService {
 
 	private final JdbcClient jdbc;
 
+	private final DigilabHome home;
+
 	public PipelineService(JobOperator jobOperator, JobRepository jobRepository, Job pipelineJob, JobCatalog catalog,
-			RunRepository runs, LedgerRepository ledger, JdbcClient jdbc) {
+			RunRepository runs, LedgerRepository ledger, JdbcClient jdbc, DigilabHome home) {
+		this.home = home;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.pipelineJob = pipelineJob;
@@ -63,11 +68,16 @@ public class PipelineService {
 	public RunSummary run(String jobId, List<Path> files) throws Exception {
 		this.catalog.check(this.catalog.get(jobId));
 		String runId = newRunId();
-		JobParameters parameters = new JobParametersBuilder().addString(RunParameters.JOB_ID, jobId)
-			.addString(RunParameters.RUN_ID, runId)
-			.addString(RunParameters.FILES,
-					files.stream().map((f) -> f.toAbsolutePath().toString()).collect(Collectors.joining("\n")), false)
-			.toJobParameters();
+		JobParametersBuilder builder = new JobParametersBuilder().addString(RunParameters.JOB_ID, jobId)
+			.addString(RunParameters.RUN_ID, runId);
+		if (!files.isEmpty()) {
+			Path list = this.home.work().resolve(".runs").resolve(runId + ".files");
+			Files.createDirectories(list.getParent());
+			Files.write(list, files.stream().map((f) -> f.toAbsolutePath().toString()).toList(),
+					StandardCharsets.UTF_8);
+			builder.addString(RunParameters.FILES, list.toString(), false);
+		}
+		JobParameters parameters = builder.toJobParameters();
 		JobExecution execution = this.jobOperator.start(this.pipelineJob, parameters);
 		return summary(runId, execution);
 	}
@@ -124,8 +134,11 @@ public class PipelineService {
 		return (latest != null) ? latest : execution;
 	}
 
-	public RunSummary summary(String runId, JobExecution execution) {
+	public RunSummary summary(String runId, JobExecution execution) throws java.io.IOException {
 		this.runs.finishRun(runId, execution.getStatus().name());
+		if (execution.getStatus() == BatchStatus.COMPLETED) {
+			Files.deleteIfExists(this.home.work().resolve(".runs").resolve(runId + ".files"));
+		}
 		List<StoredFile> files = this.runs.files(runId);
 		List<StoredRecord> records = this.runs.records(runId);
 		List<String> failures = new ArrayList<>();

@@ -1,7 +1,10 @@
 package jp.digilab.jobs.pipeline;
 
-import java.util.List;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 
@@ -16,8 +19,12 @@ public final class RunParameters {
 	 */
 	public static final String RUN_ID = "runId";
 
-	/** Explicit input files, one absolute path per line; empty means "take the inbox". */
-	public static final String FILES = "files";
+	/**
+	 * A text file listing the run's explicit input files, one absolute path per line;
+	 * absent means "take the inbox". (A list file, because a job parameter holds at most
+	 * 2,500 characters in Spring Batch's schema.)
+	 */
+	public static final String FILES = "filesList";
 
 	private RunParameters() {
 	}
@@ -30,12 +37,16 @@ public final class RunParameters {
 		return parameters.getString(RUN_ID);
 	}
 
-	static List<Path> files(JobParameters parameters) {
-		String files = parameters.getString(FILES);
-		if (files == null || files.isBlank()) {
+	static List<Path> files(JobParameters parameters) throws IOException {
+		String list = parameters.getString(FILES);
+		if (list == null || list.isBlank()) {
 			return List.of();
 		}
-		return files.lines().filter((line) -> !line.isBlank()).map(Path::of).toList();
+		return Files.readAllLines(Path.of(list), StandardCharsets.UTF_8)
+			.stream()
+			.filter((line) -> !line.isBlank())
+			.map(Path::of)
+			.toList();
 	}
 
 }

@@ -176,4 +176,20 @@ class PipelineJobFunctionalTests {
 		assertThat(this.pipeline.restartLast("intake-only")).isEmpty();
 	}
 
+	@Test
+	@Order(4)
+	void filesNamedFromElsewhereAreCopiedAndLeftInPlace() throws Exception {
+		Path elsewhere = Files.createDirectories(home.resolve("../elsewhere"));
+		Path scan = Files.copy(SAMPLES.resolve("inbox/juminhyo/scan-004.pdf"), elsewhere.resolve("scan-004.pdf"));
+
+		RunSummary summary = this.pipeline.run("intake-only", List.of(scan));
+
+		assertThat(summary.status()).isEqualTo("COMPLETED");
+		assertThat(summary.files()).isEqualTo(1);
+		assertThat(summary.records()).isEqualTo(1);
+		assertThat(scan).exists();
+		assertThat(home.resolve("done/scan-004.pdf")).exists();
+		assertThat(home.resolve("work/.runs/" + summary.runId() + ".files")).doesNotExist();
+	}
+
 }

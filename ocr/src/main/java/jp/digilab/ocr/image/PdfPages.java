@@ -86,7 +86,10 @@ final class PdfPages implements PageSource {
 		};
 		stripper.setStartPage(number);
 		stripper.setEndPage(number);
-		stripper.setSortByPosition(true);
+		// keep the content order: OCR text layers write words in reading order, but each
+		// on
+		// its own baseline and with characters spread over loose word boxes
+		stripper.setSortByPosition(false);
 		stripper.getText(this.document);
 		long printed = chars.stream().filter((c) -> !c.text().isBlank()).count();
 		return (printed >= MIN_TEXT_LAYER_CHARS) ? chars : List.of();

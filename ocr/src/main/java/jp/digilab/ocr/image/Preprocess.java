@@ -1,9 +1,15 @@
 package jp.digilab.ocr.image;
 
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
+import java.util.ArrayList;
+import java.util.List;
 
+import com.sun.jna.ptr.PointerByReference;
+
+import net.sourceforge.lept4j.Boxa;
 import net.sourceforge.lept4j.ILeptonica;
 import net.sourceforge.lept4j.Leptonica1;
 import net.sourceforge.lept4j.Pix;
@@ -54,6 +60,7 @@ public final class Preprocess {
 		Pix pix = Pixes.fromGray(page);
 		Pix rotated = null;
 		try {
+			// area mapping: shearing is faster but cost accuracy on 200 DPI scans
 			rotated = Leptonica1.pixRotate(pix, (float) Math.toRadians(degrees), ILeptonica.L_ROTATE_AREA_MAP,
 					ILeptonica.L_BRING_IN_WHITE, 0, 0);
 			return Pixes.toGray(rotated);
@@ -190,38 +197,37 @@ public final class Preprocess {
 	 * @param minVertical shortest vertical line, pixels
 	 * @return the bounding boxes of the horizontal lines, then of the vertical lines
 	 */
-	public static java.util.List<java.util.List<java.awt.Rectangle>> rulingLines(BufferedImage page, int minHorizontal,
-			int minVertical) {
+	public static List<List<Rectangle>> rulingLines(BufferedImage page, int minHorizontal, int minVertical) {
 		Pix gray = Pixes.fromGray(page);
 		Pix binary = null;
 		try {
 			binary = Leptonica1.pixConvertTo1(gray, INK_THRESHOLD);
-			return java.util.List.of(boxes(binary, minHorizontal, 1), boxes(binary, 1, minVertical));
+			return List.of(boxes(binary, minHorizontal, 1), boxes(binary, 1, minVertical));
 		}
 		finally {
 			Pixes.destroy(gray, binary);
 		}
 	}
 
-	private static java.util.List<java.awt.Rectangle> boxes(Pix binary, int width, int height) {
+	private static List<Rectangle> boxes(Pix binary, int width, int height) {
 		Pix opened = Leptonica1.pixOpenBrick(null, binary, width, height);
-		net.sourceforge.lept4j.Boxa boxa = null;
+		Boxa boxa = null;
 		try {
 			boxa = Leptonica1.pixConnCompBB(opened, 8);
-			java.util.List<java.awt.Rectangle> boxes = new java.util.ArrayList<>();
+			List<Rectangle> boxes = new ArrayList<>();
 			IntBuffer x = IntBuffer.allocate(1);
 			IntBuffer y = IntBuffer.allocate(1);
 			IntBuffer w = IntBuffer.allocate(1);
 			IntBuffer h = IntBuffer.allocate(1);
 			for (int i = 0; i < Leptonica1.boxaGetCount(boxa); i++) {
 				Leptonica1.boxaGetBoxGeometry(boxa, i, x, y, w, h);
-				boxes.add(new java.awt.Rectangle(x.get(0), y.get(0), w.get(0), h.get(0)));
+				boxes.add(new Rectangle(x.get(0), y.get(0), w.get(0), h.get(0)));
 			}
 			return boxes;
 		}
 		finally {
 			if (boxa != null) {
-				Leptonica1.boxaDestroy(new com.sun.jna.ptr.PointerByReference(boxa.getPointer()));
+				Leptonica1.boxaDestroy(new PointerByReference(boxa.getPointer()));
 			}
 			Pixes.destroy(opened);
 		}

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * Saves what an operator needs to see why a record failed: {@code step.txt} (the failing
  * step, its line, the reason), {@code page.html} and {@code screenshot.png}, all with
  * secrets masked (in the screenshot, fields and texts holding a secret are overwritten
- * first).
+ * first, in every same-origin frame of the window).
  */
 public final class Evidence {
 
@@ -36,8 +36,15 @@ public final class Evidence {
 			  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
 			    if (hit(n.nodeValue)) n.nodeValue = mask(n.nodeValue);
 			  }
+			  for (const f of doc.querySelectorAll('frame,iframe')) {
+			    let d = null;
+			    try { d = f.contentDocument; } catch (e) { d = null; }
+			    if (d) fix(d);
+			  }
 			};
-			fix(document);
+			let root = document;
+			try { if (window.top.document) root = window.top.document; } catch (e) { root = document; }
+			fix(root);
 			""";
 
 	private Evidence() {

@@ -41,22 +41,28 @@ public record Frame(int line, Target target, String value) implements Step {
 			case INDEX -> {
 				int index = Integer.parseInt(ctx.resolve(this.value));
 				ctx.await(ctx.timeout(null), "frame " + index,
-						() -> trySwitch(() -> ctx.driver().switchTo().frame(index)));
+						() -> trySwitch(ctx, "frame " + index, () -> ctx.driver().switchTo().frame(index)));
 			}
 			case NAME -> {
 				String name = ctx.resolve(this.value);
 				ctx.await(ctx.timeout(null), "frame '" + name + "'",
-						() -> trySwitch(() -> ctx.driver().switchTo().frame(name)));
+						() -> trySwitch(ctx, "frame '" + name + "'", () -> ctx.driver().switchTo().frame(name)));
 			}
 		}
 	}
 
-	private static boolean trySwitch(Runnable switcher) {
+	private static boolean trySwitch(StepContext ctx, String what, Runnable switcher) {
 		try {
 			switcher.run();
 			return true;
 		}
 		catch (NoSuchFrameException ex) {
+			// an expired session shows the login page instead of the frameset: fail now
+			// so
+			// that the runner logs in again, rather than waiting the whole step timeout
+			if (ctx.onLoginPage()) {
+				throw new StepException("no " + ctx.mask(what) + ": the browser is on the login page");
+			}
 			return false;
 		}
 	}

@@ -76,9 +76,10 @@ final class LegacyPages {
 				""";
 	}
 
-	static String side() {
+	static String side(String user) {
 		StringBuilder b = new StringBuilder();
 		b.append("<h3>業務メニュー</h3>\n");
+		b.append("<p id=\"user\"><font size=\"2\">ログイン中：").append(esc(user)).append("</font></p>\n");
 		b.append("<table border=\"1\" cellspacing=\"0\" cellpadding=\"6\" width=\"180\">\n");
 		b.append("<tr><td bgcolor=\"#CCCCFF\" width=\"20\">1</td>"
 				+ "<td><a href=\"/entry\" target=\"main\">住民票請求 入力</a></td></tr>\n");

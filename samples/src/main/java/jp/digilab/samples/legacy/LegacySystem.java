@@ -1,11 +1,11 @@
 package jp.digilab.samples.legacy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,8 +50,8 @@ import jp.digilab.samples.legacy.LegacyPages.Control;
  * <li>{@code /login}: 利用者ID and パスワード (each with a {@code <label for>}), button ログイン.
  * Shown inside a frame, it replaces the whole frameset (as such systems do).
  * <li>{@code /menu} (and {@code /}): a frameset titled 業務メニュー, frame {@code menu}
- * ({@code /menu/side}: 業務メニュー with links 住民票請求 入力, 登録一覧, ログアウト, which open in the other
- * frame) and frame {@code main} ({@code /menu/home}: お知らせ, 登録件数).
+ * ({@code /menu/side}: 業務メニュー, ログイン中：USER, links 住民票請求 入力, 登録一覧, ログアウト, which open in the
+ * other frame) and frame {@code main} ({@code /menu/home}: お知らせ, 登録件数).
  * <li>{@code /entry}: the entry form {@code entryForm} (controls {@code seikyubi},
  * {@code shimei}, {@code kana}, {@code seinengappi}, {@code yubin}, {@code jusho},
  * {@code denwa}, {@code select#purpose}, {@code checkbox#honseki}, {@code tsusu}); button
@@ -381,7 +381,7 @@ public final class LegacySystem implements AutoCloseable {
 			}
 			switch (path) {
 				case "/", "/menu" -> send(exchange, 200, LegacyPages.frameset());
-				case "/menu/side" -> send(exchange, 200, LegacyPages.side());
+				case "/menu/side" -> send(exchange, 200, LegacyPages.side(this.user));
 				case "/menu/home" -> send(exchange, 200, LegacyPages.home(count()));
 				case "/list" -> send(exchange, 200, LegacyPages.list(entries()));
 				case "/lookup/postal" -> send(exchange, 200, LegacyPages.postalLookup(query(exchange).get("q")));
@@ -560,11 +560,36 @@ public final class LegacySystem implements AutoCloseable {
 				continue;
 			}
 			String[] kv = pair.split("=", 2);
-			String key = URLDecoder.decode(kv[0], CHARSET);
-			String value = (kv.length > 1) ? URLDecoder.decode(kv[1], CHARSET) : "";
-			form.putIfAbsent(key, value);
+			form.putIfAbsent(percentDecode(kv[0]), (kv.length > 1) ? percentDecode(kv[1]) : "");
 		}
 		return form;
+	}
+
+	/**
+	 * Undo a browser's percent-encoding of Shift_JIS bytes. The bytes are gathered first:
+	 * a second byte in the ASCII range comes unescaped ({@code 司} is {@code %8Ei}), so
+	 * decoding escape by escape, as {@code URLDecoder} does, would break such characters.
+	 */
+	static String percentDecode(String text) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '+') {
+				bytes.write(' ');
+			}
+			else if (c == '%' && isHex(text, i + 1) && isHex(text, i + 2)) {
+				bytes.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
+				i += 2;
+			}
+			else {
+				bytes.write(c);
+			}
+		}
+		return bytes.toString(CHARSET);
+	}
+
+	private static boolean isHex(String text, int at) {
+		return at < text.length() && Character.digit(text.charAt(at), 16) >= 0;
 	}
 
 	private static void redirect(HttpExchange exchange, String location) throws IOException {

@@ -199,6 +199,14 @@ class LegacySystemTests {
 	}
 
 	@Test
+	void browserEncodedShiftJisIsDecodedWhole() {
+		// 司 is 0x8E 0x69: browsers send the ASCII second byte unescaped
+		assertThat(LegacySystem.percentDecode("%96%E5%8Ei%8E%9F%98Y+%82%A0")).isEqualTo("門司次郎 あ");
+		assertThat(LegacySystem.percentDecode("803-8501")).isEqualTo("803-8501");
+		assertThat(LegacySystem.percentDecode("100%")).isEqualTo("100%");
+	}
+
+	@Test
 	void durationsReadAsOperatorsWriteThem() {
 		assertThat(LegacySystem.parseDuration("90s")).isEqualTo(Duration.ofSeconds(90));
 		assertThat(LegacySystem.parseDuration("30m")).isEqualTo(Duration.ofMinutes(30));
