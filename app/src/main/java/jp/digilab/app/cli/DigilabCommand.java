@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
 
 /** The {@code digilab} command line (BRIEF.md "Command line"). */
 @Command(name = "digilab", mixinStandardHelpOptions = true, version = "Digi-Lab Batch 0.1",
-		description = "Digi-Lab Batch: batch AI-OCR and RPA for a city back office", subcommands = { DemoCommand.class,
-				RunCommand.class, OcrCommand.class, ReportCommand.class, ServeCommand.class, RobotCommand.class })
+		description = "Digi-Lab Batch: batch AI-OCR and RPA for a city back office",
+		subcommands = { DemoCommand.class, RunCommand.class, OcrCommand.class, ReportCommand.class, ServeCommand.class,
+				RobotCommand.class, TemplateCommand.class })
 public class DigilabCommand {
 
 	@Option(names = "--home", scope = CommandLine.ScopeType.INHERIT,

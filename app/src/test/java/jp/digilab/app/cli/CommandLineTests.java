@@ -1,0 +1,111 @@
+package jp.digilab.app.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import jp.digilab.ocr.template.FormTemplate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The commands that need no database, run in-process on the sample home. */
+class CommandLineTests {
+
+	static final Path SAMPLES = Path.of("..", "samples", "home").toAbsolutePath().normalize();
+
+	static final Path EXPECTED = Path.of("..", "samples", "expected", "juminhyo.json");
+
+	@TempDir
+	Path tmp;
+
+	@Test
+	void ocrJsonPrintsTheBriefShapeWithTheValuesOfTheScan() throws Exception {
+		Result result = run("ocr", SAMPLES.resolve("inbox/juminhyo/scan-004.pdf").toString(), "--template",
+				"juminhyo-request", "--json", "--home", SAMPLES.toString());
+		assertThat(result.exit).isZero();
+		Map<String, Object> json = JsonMapper.builder().build().readValue(result.out, new TypeReference<>() {
+		});
+		assertThat(json.get("file")).isEqualTo("scan-004.pdf");
+		assertThat((List<?>) json.get("errors")).isEmpty();
+		@SuppressWarnings("unchecked")
+		Map<String, Object> document = ((List<Map<String, Object>>) json.get("documents")).get(0);
+		assertThat(document.get("template")).isEqualTo("juminhyo-request");
+		assertThat(document.get("pages")).isEqualTo(List.of(1));
+		assertThat(document.get("needsReview")).isEqualTo(false);
+		Map<String, Map<String, String>> expected = JsonMapper.builder()
+			.build()
+			.readValue(EXPECTED.toFile(), new TypeReference<>() {
+			});
+		@SuppressWarnings("unchecked")
+		Map<String, Map<String, Object>> fields = (Map<String, Map<String, Object>>) document.get("fields");
+		expected.get("scan-004.pdf").forEach((name, value) -> {
+			assertThat(fields.get(name).get("value")).as(name).isEqualTo(value);
+			assertThat(fields.get(name).get("valid")).as(name).isEqualTo(true);
+			assertThat(fields.get(name).get("page")).as(name).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void ocrTableShowsJapaneseLabels() throws Exception {
+		Result result = run("ocr", SAMPLES.resolve("inbox/juminhyo/scan-001.png").toString(), "--template",
+				SAMPLES.resolve("templates/juminhyo-request.yml").toString(), "--lang", "ja");
+		assertThat(result.exit).isZero();
+		assertThat(result.out).contains("== scan-001.png").contains("氏名").contains("北九州太郎").contains("確認不要");
+	}
+
+	@Test
+	void templateDraftWritesATemplateWithTheFormsLabelsAsAnchors() throws Exception {
+		Path out = this.tmp.resolve("draft.yml");
+		Result result = run("template", "draft", SAMPLES.resolve("templates/juminhyo-request.png").toString(), "--out",
+				out.toString(), "--id", "draft");
+		assertThat(result.exit).isZero();
+		FormTemplate draft = FormTemplate.load(out);
+		assertThat(draft.id()).isEqualTo("draft");
+		assertThat(draft.anchors()).extracting((a) -> a.text()).contains("氏名", "住所", "電話番号");
+		assertThat(draft.fields()).isNotEmpty();
+	}
+
+	@Test
+	void robotCheckAcceptsTheSampleRobot() throws Exception {
+		Result result = run("robot", "check", "juminhyo-entry", "--home", SAMPLES.toString(), "--lang", "en");
+		assertThat(result.exit).isZero();
+		assertThat(result.out).contains("No problems");
+	}
+
+	@Test
+	void robotCheckNamesFileAndLineOfEachProblem() throws Exception {
+		Path robot = Files.writeString(this.tmp.resolve("broken.yml"), """
+				id: broken
+				perRecord:
+				  - open: https://example.invalid/
+				  - clik: "text=登録"
+				  - type: { into: "foo=bar", text: "${vars.missing}" }
+				""");
+		Result result = run("robot", "check", robot.toString());
+		assertThat(result.exit).isEqualTo(2);
+		assertThat(result.err).contains("broken.yml:4").contains("clik").contains("broken.yml:5");
+	}
+
+	@Test
+	void unknownCommandIsBadUsage() throws Exception {
+		assertThat(run("frobnicate").exit).isEqualTo(2);
+	}
+
+	record Result(int exit, String out, String err) {
+	}
+
+	static Result run(String... args) {
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		int exit = DigilabCommand.execute(new PrintWriter(out), new PrintWriter(err), args);
+		return new Result(exit, out.toString(), err.toString());
+	}
+
+}
