@@ -1,5 +1,8 @@
 package jp.digilab.jobs.pipeline;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +19,13 @@ import jp.digilab.jobs.export.OutputsSpec;
 import jp.digilab.jobs.export.RecordStatus;
 import jp.digilab.jobs.home.DigilabHome;
 import jp.digilab.jobs.run.RunRepository;
+import jp.digilab.jobs.run.StoredFile;
+import jp.digilab.jobs.run.StoredFile.FileStatus;
 import jp.digilab.jobs.run.StoredRecord;
 import jp.digilab.jobs.run.StoredRecord.RecordState;
 import jp.digilab.ocr.FieldResult;
+import jp.digilab.ocr.OcrSettings;
+import jp.digilab.ocr.SearchablePdfWriter;
 import jp.digilab.ocr.template.FormTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,6 +88,9 @@ class ExportTasklet implements Tasklet {
 				.update();
 			contribution.incrementWriteCount(file.rows());
 		}
+		if (spec.searchablePdf()) {
+			writeSearchablePdfs(runId, job, LocalDate.now(), contribution);
+		}
 		if (result.manifest() != null) {
 			this.jdbc.sql("insert into dl_output (run_id, path, format, rows_written, sha256) values (?, ?, ?, ?, ?)")
 				.params(runId, result.manifest().toString(), "manifest", result.files().size(),
@@ -89,6 +99,31 @@ class ExportTasklet implements Tasklet {
 		}
 		result.problems().forEach((p) -> log.warn("Run {}: export: {}", runId, p));
 		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * Writes a searchable PDF (the scan with Tesseract's text layer) of each file read in
+	 * the run, beside the run's other outputs.
+	 */
+	private void writeSearchablePdfs(String runId, JobDefinition job, LocalDate date, StepContribution contribution)
+			throws Exception {
+		Path dir = this.home.out().resolve(job.id()).resolve(date.toString());
+		Files.createDirectories(dir);
+		String languages = this.templates.of(job).get(0).languages();
+		for (StoredFile file : this.runs.files(runId)) {
+			if (file.status() != FileStatus.RECOGNIZED || file.finalPath() == null) {
+				continue;
+			}
+			String stem = file.name().replaceFirst("\\.[^.]+$", "");
+			Path target = FileMover.freeName(dir, stem + "_" + runId + ".pdf");
+			// Tesseract names its PDF after the base name it is given, adding .pdf
+			Path temp = dir.resolve("." + stem + "_" + runId + ".tmp.pdf");
+			SearchablePdfWriter.write(Path.of(file.finalPath()), temp, OcrSettings.defaults(), languages);
+			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+			this.jdbc.sql("insert into dl_output (run_id, path, format, rows_written, sha256) values (?, ?, ?, ?, ?)")
+				.params(runId, target.toString(), "pdf", 0, FileMover.sha256(target))
+				.update();
+		}
 	}
 
 	static List<ExportColumn> columns(List<FormTemplate> templates) {

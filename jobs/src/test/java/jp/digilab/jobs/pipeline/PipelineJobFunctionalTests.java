@@ -78,6 +78,7 @@ class PipelineJobFunctionalTests {
 				outputs:
 				  xlsx: true
 				  csv: { encoding: utf-8-bom }
+				  searchablePdf: true
 				hoursSaved:
 				  manualMinutesPerItem: 4
 				""");
@@ -171,7 +172,7 @@ class PipelineJobFunctionalTests {
 		assertThat(restarted.status()).isEqualTo("COMPLETED");
 		assertThat(this.runs.records(failed.runId())).hasSize(1);
 		assertThat(this.runs.files(failed.runId())).hasSize(1);
-		assertThat(restarted.outputs()).hasSize(3).allSatisfy((o) -> assertThat(Path.of(o)).exists());
+		assertThat(restarted.outputs()).hasSize(4).allSatisfy((o) -> assertThat(Path.of(o)).exists());
 		assertThat(this.ledger.findAll()).filteredOn((e) -> e.runId().equals(failed.runId())).hasSize(1);
 		assertThat(this.pipeline.restartLast("intake-only")).isEmpty();
 	}
@@ -179,7 +180,7 @@ class PipelineJobFunctionalTests {
 	@Test
 	@Order(4)
 	void filesNamedFromElsewhereAreCopiedAndLeftInPlace() throws Exception {
-		Path elsewhere = Files.createDirectories(home.resolve("../elsewhere"));
+		Path elsewhere = Files.createDirectories(home.resolve("elsewhere"));
 		Path scan = Files.copy(SAMPLES.resolve("inbox/juminhyo/scan-004.pdf"), elsewhere.resolve("scan-004.pdf"));
 
 		RunSummary summary = this.pipeline.run("intake-only", List.of(scan));
