@@ -80,7 +80,7 @@ class WatchedFolderFunctionalTests {
 		Files.copy(home.resolve("done/scan-001.png"), inbox.resolve("again.png"));
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(home.resolve("duplicates/again.png.duplicate.txt")).exists());
-		assertThat(this.ledger.findAll()).hasSize(2);
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(this.ledger.findAll()).hasSize(2));
 		List<LedgerEntry> entries = this.ledger.findAll();
 		assertThat(entries.get(1).recordsTotal()).isZero();
 	}

@@ -166,7 +166,7 @@ public final class RobotBenchmark {
 				d.findElement(By.id("userid")).sendKeys(USER);
 				d.findElement(By.id("password")).sendKeys(PASSWORD);
 				d.findElement(By.cssSelector("input[type=submit]")).click();
-				d.switchTo().frame("menu");
+				wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("menu"));
 				wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "業務メニュー"));
 				for (int i = 1; i <= records; i++) {
 					Map<String, String> r = record(i);
