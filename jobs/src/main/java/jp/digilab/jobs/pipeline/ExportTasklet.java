@@ -92,6 +92,7 @@ class ExportTasklet implements Tasklet {
 			writeSearchablePdfs(runId, job, LocalDate.now(), contribution);
 		}
 		if (result.manifest() != null) {
+			DayManifest.update(result.manifest().getParent(), job.id());
 			this.jdbc.sql("insert into dl_output (run_id, path, format, rows_written, sha256) values (?, ?, ?, ?, ?)")
 				.params(runId, result.manifest().toString(), "manifest", result.files().size(),
 						FileMover.sha256(result.manifest()))

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,6 +45,9 @@ class PipelineJobFunctionalTests {
 
 	@Autowired
 	LedgerRepository ledger;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@DynamicPropertySource
 	static void home(DynamicPropertyRegistry registry) {
@@ -175,6 +179,13 @@ class PipelineJobFunctionalTests {
 		assertThat(restarted.outputs()).hasSize(4).allSatisfy((o) -> assertThat(Path.of(o)).exists());
 		assertThat(this.ledger.findAll()).filteredOn((e) -> e.runId().equals(failed.runId())).hasSize(1);
 		assertThat(this.pipeline.restartLast("intake-only")).isEmpty();
+		// the day's manifest.json indexes both runs of the day that wrote outputs
+		Path day = Path.of(restarted.outputs().get(0)).getParent();
+		String index = Files.readString(day.resolve("manifest.json"));
+		assertThat(index).contains(restarted.runId()).contains("\"job\"");
+		try (Stream<Path> manifests = Files.list(day)) {
+			assertThat(manifests.filter((f) -> f.getFileName().toString().startsWith("manifest_"))).hasSize(1);
+		}
 	}
 
 	@Test
@@ -191,6 +202,45 @@ class PipelineJobFunctionalTests {
 		assertThat(scan).exists();
 		assertThat(home.resolve("done/scan-004.pdf")).exists();
 		assertThat(home.resolve("work/.runs/" + summary.runId() + ".files")).doesNotExist();
+	}
+
+	@Test
+	@Order(5)
+	void aRunLeftStartedByACrashIsRecoveredAndRestarted() throws Exception {
+		// given a run that stopped in its export step and was left STARTED, as a kill -9
+		// leaves it
+		Files.copy(SAMPLES.resolve("inbox/juminhyo/scan-002.png"), home.resolve("inbox/intake-only/scan-002.png"));
+		Path out = home.resolve("out/intake-only");
+		Files.move(out, home.resolve("out/earlier-runs-2"));
+		Files.writeString(out, "in the way");
+		RunSummary failed = this.pipeline.run("intake-only", List.of());
+		long execution = this.runs.findRun(failed.runId()).orElseThrow().jobExecutionId();
+		this.jdbc
+			.sql("update BATCH_JOB_EXECUTION set STATUS = 'STARTED', EXIT_CODE = 'UNKNOWN', END_TIME = null "
+					+ "where JOB_EXECUTION_ID = ?")
+			.param(execution)
+			.update();
+		this.jdbc
+			.sql("update BATCH_STEP_EXECUTION set STATUS = 'STARTED', EXIT_CODE = 'EXECUTING', END_TIME = null "
+					+ "where JOB_EXECUTION_ID = ? and STEP_NAME = 'exportStep'")
+			.param(execution)
+			.update();
+		this.jdbc.sql("update dl_run set status = 'STARTED', ended_at = null where run_id = ?")
+			.param(failed.runId())
+			.update();
+		Files.delete(out);
+
+		// when the server starts
+		List<RunSummary> recovered = this.pipeline.recoverInterrupted();
+
+		// then the run is marked failed, restarted and completed, its record stored once
+		assertThat(recovered).singleElement().satisfies((summary) -> {
+			assertThat(summary.runId()).isEqualTo(failed.runId());
+			assertThat(summary.status()).isEqualTo("COMPLETED");
+			assertThat(summary.records()).isEqualTo(1);
+		});
+		assertThat(this.runs.records(failed.runId())).hasSize(1);
+		assertThat(this.pipeline.recoverInterrupted()).isEmpty();
 	}
 
 }
