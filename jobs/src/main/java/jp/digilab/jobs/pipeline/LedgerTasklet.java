@@ -41,6 +41,11 @@ class LedgerTasklet implements Tasklet {
 		String runId = RunParameters.runId(parameters);
 		JobDefinition job = this.catalog.get(RunParameters.jobId(parameters));
 		var run = this.runs.findRun(runId).orElseThrow();
+		if (this.runs.files(runId).isEmpty()) {
+			// a run that found nothing to do (an empty inbox, only duplicates) saved
+			// nobody's time
+			return RepeatStatus.FINISHED;
+		}
 		List<StoredRecord> records = this.runs.records(runId);
 		boolean robot = job.robot() != null && !job.robot().isBlank();
 		int succeeded = (int) records.stream().filter((r) -> wentThrough(r, robot)).count();

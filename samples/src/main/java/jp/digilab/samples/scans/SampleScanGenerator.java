@@ -82,11 +82,8 @@ public final class SampleScanGenerator {
 	 * @throws IOException if a file cannot be written
 	 */
 	public void generate(Path home, Path expectedJson) throws IOException {
-		Path templates = Files.createDirectories(home.resolve("templates"));
+		writeTemplate(home.resolve("templates"));
 		Path inbox = Files.createDirectories(home.resolve("inbox").resolve(JOB));
-		writePng(this.renderer.blank(), templates.resolve(TEMPLATE + ".png"));
-		Files.writeString(templates.resolve(TEMPLATE + ".yml"), TemplateWriter.yaml(this.renderer),
-				StandardCharsets.UTF_8);
 		Map<String, Map<String, String>> expected = new LinkedHashMap<>();
 		for (Applicant applicant : Applicant.ALL) {
 			BufferedImage scan = ScannerEffects.scan(this.renderer.filled(applicant), applicant.shiftX(),
@@ -104,6 +101,45 @@ public final class SampleScanGenerator {
 			Files.createDirectories(expectedJson.getParent());
 		}
 		Files.writeString(expectedJson, Json.objects(expected), StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Write the blank form ({@code juminhyo-request.png}) and its template
+	 * ({@code juminhyo-request.yml}) into a templates folder.
+	 * @param templates the folder, created when missing
+	 * @return the template file
+	 * @throws IOException if a file cannot be written
+	 */
+	public Path writeTemplate(Path templates) throws IOException {
+		Files.createDirectories(templates);
+		writePng(this.renderer.blank(), templates.resolve(TEMPLATE + ".png"));
+		Path yml = templates.resolve(TEMPLATE + ".yml");
+		Files.writeString(yml, TemplateWriter.yaml(this.renderer), StandardCharsets.UTF_8);
+		return yml;
+	}
+
+	/**
+	 * The form filled in with typed values and ticks, as printed, before scanning (300
+	 * DPI, 8-bit grey, white paper): for benchmarks that make their own scans.
+	 * @param printed the typed text per field name (text, date, postal, phone and copies
+	 * fields)
+	 * @param purpose the ticked purpose option (就職, 年金, 婚姻 or その他)
+	 * @param honseki whether the honseki box is ticked
+	 * @return the printed page
+	 */
+	public BufferedImage printed(Map<String, String> printed, String purpose, boolean honseki) {
+		return this.renderer.filled(new Applicant("printed", Map.copyOf(printed), purpose, honseki, Map.of(), 0, 0, 0L));
+	}
+
+	/**
+	 * The mild scanner of the samples (paper tone, grey ink, softening, sparse noise, dust
+	 * outside the table), without shift.
+	 * @param page a printed page, 8-bit grey
+	 * @param seed seed of the noise
+	 * @return the scanned page, same size
+	 */
+	public static BufferedImage scanner(BufferedImage page, long seed) {
+		return ScannerEffects.scan(page, 0, 0, seed);
 	}
 
 	/** A PNG with its resolution (pHYs, 300 DPI = 11811 pixels per metre). */
