@@ -82,7 +82,10 @@ public final class ExportService {
 				files.add(outputs.write("xlsx", (out) -> each(records, (it) -> xlsx.write(it, out, problems))));
 			}
 			if (csv != null) {
-				files.add(outputs.write("csv", (out) -> each(records, (it) -> csv.write(it, out, problems))));
+				// a CSV feeds a legacy import: only approved records go into it; the xlsx
+				// shows all
+				files.add(outputs.write("csv",
+						(out) -> each(records, (it) -> csv.write(approvedOnly(it), out, problems))));
 			}
 			List<RecordProblem> found = problems.list();
 			outputs.writeManifest(manifest(jobId, runId, date, files, found));
@@ -97,6 +100,39 @@ public final class ExportService {
 			outputs.rollback();
 			throw new ExportException("export of run " + runId + " failed: " + ex, ex);
 		}
+	}
+
+	private static Iterator<ExportRecord> approvedOnly(Iterator<ExportRecord> records) {
+		return new Iterator<>() {
+
+			private ExportRecord next = advance();
+
+			private ExportRecord advance() {
+				while (records.hasNext()) {
+					ExportRecord candidate = records.next();
+					if (candidate.status() == RecordStatus.APPROVED) {
+						return candidate;
+					}
+				}
+				return null;
+			}
+
+			@Override
+			public boolean hasNext() {
+				return this.next != null;
+			}
+
+			@Override
+			public ExportRecord next() {
+				if (this.next == null) {
+					throw new java.util.NoSuchElementException();
+				}
+				ExportRecord current = this.next;
+				this.next = advance();
+				return current;
+			}
+
+		};
 	}
 
 	private static long each(Supplier<Iterator<ExportRecord>> records, Writing writing) throws IOException {

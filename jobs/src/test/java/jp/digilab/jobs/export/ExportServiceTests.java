@@ -65,6 +65,20 @@ class ExportServiceTests {
 	}
 
 	@Test
+	void onlyApprovedRecordsGoToTheCsvWhileTheXlsxShowsEveryRecord() throws IOException {
+		ExportRecord doubtful = record("r2");
+		doubtful = new ExportRecord(doubtful.key(), doubtful.sourceFile(), doubtful.pages(), RecordStatus.NEEDS_REVIEW,
+				doubtful.values(), doubtful.confidences(), doubtful.reasons());
+		List<ExportRecord> records = List.of(record("r1"), doubtful, record("r3"));
+
+		ExportResult result = this.service.export("juminhyo", "7", OutputsSpec.DEFAULT, COLUMNS, records::iterator,
+				this.out, DATE);
+
+		assertThat(result.files()).extracting(OutputFile::format).containsExactly("xlsx", "csv");
+		assertThat(result.files()).extracting(OutputFile::rows).containsExactly(3L, 2L);
+	}
+
+	@Test
 	void rerunningARunFailsClearlyAndLeavesItsOutputsAsTheyWere() throws IOException {
 		OutputsSpec spec = new OutputsSpec(true, CsvSpec.DEFAULT, false);
 		ExportResult first = this.service.export("juminhyo", "42", spec, COLUMNS, List.of(record("r1"))::iterator,
