@@ -7,6 +7,7 @@ import jp.digilab.jobs.home.DigilabHome;
 import jp.digilab.jobs.ledger.LedgerRepository;
 import jp.digilab.jobs.pipeline.PipelineService;
 import jp.digilab.jobs.pipeline.RobotEnvironment;
+import jp.digilab.jobs.review.ReviewService;
 import jp.digilab.jobs.run.RunRepository;
 
 import org.springframework.batch.core.job.Job;
@@ -49,9 +50,15 @@ public class JobsConfiguration {
 
 	@Bean
 	PipelineService pipelineService(JobOperator jobOperator, JobRepository jobRepository,
-			@Qualifier("pipelineJob") Job pipelineJob, JobCatalog catalog, RunRepository runs, LedgerRepository ledger,
-			JdbcClient jdbc, DigilabHome home) {
-		return new PipelineService(jobOperator, jobRepository, pipelineJob, catalog, runs, ledger, jdbc, home);
+			@Qualifier("pipelineJob") Job pipelineJob, @Qualifier("reviewedJob") Job reviewedJob, JobCatalog catalog,
+			RunRepository runs, LedgerRepository ledger, JdbcClient jdbc, DigilabHome home) {
+		return new PipelineService(jobOperator, jobRepository, pipelineJob, reviewedJob, catalog, runs, ledger, jdbc,
+				home);
+	}
+
+	@Bean
+	ReviewService reviewService(JdbcClient jdbc, DigilabHome home) {
+		return new ReviewService(jdbc, home);
 	}
 
 }

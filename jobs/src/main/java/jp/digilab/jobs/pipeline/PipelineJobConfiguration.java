@@ -42,6 +42,9 @@ public class PipelineJobConfiguration {
 	/** The Spring Batch job name. */
 	public static final String JOB_NAME = "pipelineJob";
 
+	/** The Spring Batch job that finishes a run's records after review. */
+	public static final String REVIEWED_JOB_NAME = "reviewedJob";
+
 	@Bean
 	Job pipelineJob(JobRepository jobRepository, Step intakeStep, Step recognizeStep, Step settleFilesStep,
 			Step exportStep, Step entryStep, Step ledgerStep) {
@@ -51,6 +54,25 @@ public class PipelineJobConfiguration {
 			.next(exportStep)
 			.next(entryStep)
 			.next(ledgerStep)
+			.build();
+	}
+
+	/**
+	 * The follow-up of a run after review: export of the approved records, entry, ledger.
+	 */
+	@Bean
+	Job reviewedJob(JobRepository jobRepository, Step reviewedExportStep, Step entryStep, Step ledgerStep) {
+		return new JobBuilder(REVIEWED_JOB_NAME, jobRepository).start(reviewedExportStep)
+			.next(entryStep)
+			.next(ledgerStep)
+			.build();
+	}
+
+	@Bean
+	Step reviewedExportStep(JobRepository jobRepository, PlatformTransactionManager tx, DigilabHome home,
+			JobCatalog catalog, JobTemplates templates, RunRepository runs, JdbcClient jdbc) {
+		return new StepBuilder("reviewedExportStep", jobRepository)
+			.tasklet(new ReviewedExportTasklet(home, catalog, templates, runs, jdbc), tx)
 			.build();
 	}
 

@@ -52,9 +52,12 @@ public class PipelineService {
 
 	private final DigilabHome home;
 
-	public PipelineService(JobOperator jobOperator, JobRepository jobRepository, Job pipelineJob, JobCatalog catalog,
-			RunRepository runs, LedgerRepository ledger, JdbcClient jdbc, DigilabHome home) {
+	private final Job reviewedJob;
+
+	public PipelineService(JobOperator jobOperator, JobRepository jobRepository, Job pipelineJob, Job reviewedJob,
+			JobCatalog catalog, RunRepository runs, LedgerRepository ledger, JdbcClient jdbc, DigilabHome home) {
 		this.home = home;
+		this.reviewedJob = reviewedJob;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.pipelineJob = pipelineJob;
@@ -104,6 +107,36 @@ public class PipelineService {
 		}
 		JobExecution restarted = this.jobOperator.restart(execution);
 		return Optional.of(summary(last.get().runId(), restarted));
+	}
+
+	/**
+	 * Finishes the records of a run that reviewers approved after it: exports them in the
+	 * run's follow-up files, enters them with the job's robot, and updates the run's
+	 * ledger entry (review time included). Empty when nothing approved is waiting.
+	 */
+	public Optional<RunSummary> finishReviewed(String runId) throws Exception {
+		var run = this.runs.findRun(runId).orElseThrow(() -> new IllegalArgumentException("No run " + runId));
+		var job = this.catalog.get(run.jobId());
+		boolean robot = job.robot() != null && !job.robot().isBlank();
+		int waiting = this.jdbc.sql("""
+				select count(*) from dl_record where run_id = ? and status = 'APPROVED'
+				  and ((reviewed_at is not null and exported_in is null) or (? and entry_status is null))""")
+			.params(runId, robot)
+			.query(Integer.class)
+			.single();
+		if (waiting == 0) {
+			return Optional.empty();
+		}
+		int followUps = this.jdbc.sql("select count(distinct exported_in) from dl_record where run_id = ?")
+			.param(runId)
+			.query(Integer.class)
+			.single();
+		JobParameters parameters = new JobParametersBuilder().addString(RunParameters.JOB_ID, run.jobId())
+			.addString(RunParameters.RUN_ID, runId)
+			.addString(RunParameters.FOLLOW_UP, "r" + (followUps + 1) + "-" + LocalDateTime.now().format(RUN_ID_TIME))
+			.toJobParameters();
+		JobExecution execution = this.jobOperator.start(this.reviewedJob, parameters);
+		return Optional.of(summary(runId, execution));
 	}
 
 	/**

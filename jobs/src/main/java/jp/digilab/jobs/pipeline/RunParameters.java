@@ -26,6 +26,9 @@ public final class RunParameters {
 	 */
 	public static final String FILES = "filesList";
 
+	/** The follow-up of a run after review: {@code r1}, {@code r2}, … (identifying). */
+	public static final String FOLLOW_UP = "followUp";
+
 	private RunParameters() {
 	}
 

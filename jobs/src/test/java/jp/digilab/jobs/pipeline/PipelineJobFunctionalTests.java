@@ -9,6 +9,9 @@ import java.util.stream.Stream;
 import jp.digilab.jobs.ledger.LedgerEntry;
 import jp.digilab.jobs.ledger.LedgerRepository;
 import jp.digilab.jobs.run.RunRepository;
+import jp.digilab.jobs.review.ReviewException;
+import jp.digilab.jobs.review.ReviewItem;
+import jp.digilab.jobs.review.ReviewService;
 import jp.digilab.jobs.run.StoredRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,6 +26,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The pipeline job on real Tesseract and the JDBC job repository in an H2 file database,
@@ -48,6 +52,9 @@ class PipelineJobFunctionalTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ReviewService review;
 
 	@DynamicPropertySource
 	static void home(DynamicPropertyRegistry registry) {
@@ -241,6 +248,74 @@ class PipelineJobFunctionalTests {
 		});
 		assertThat(this.runs.records(failed.runId())).hasSize(1);
 		assertThat(this.pipeline.recoverInterrupted()).isEmpty();
+	}
+
+	@Test
+	@Order(6)
+	void reviewedRecordsGoOutAfterApprovalAndReviewTimeIsSubtracted() throws Exception {
+		// given a template so strict that every record needs review
+		Files.writeString(home.resolve("templates/juminhyo-strict.yml"),
+				Files.readString(home.resolve("templates/juminhyo-request.yml"))
+					.replace("id: juminhyo-request", "id: juminhyo-strict")
+					.replace("minConfidence: 0.60", "minConfidence: 0.999"));
+		Files.writeString(home.resolve("jobs/strict.yml"), """
+				id: strict
+				department: 門司区 市民課
+				templates: [juminhyo-strict]
+				outputs: { xlsx: true, csv: true }
+				hoursSaved: { manualMinutesPerItem: 4 }
+				""");
+		Path inbox = Files.createDirectories(home.resolve("inbox/strict"));
+		// re-encoded, so that they are not the duplicates of the scans read by the tests
+		// before
+		javax.imageio.ImageIO.write(javax.imageio.ImageIO.read(SAMPLES.resolve("inbox/juminhyo/scan-001.png").toFile()),
+				"png", inbox.resolve("a.png").toFile());
+		javax.imageio.ImageIO.write(javax.imageio.ImageIO.read(SAMPLES.resolve("inbox/juminhyo/scan-003.png").toFile()),
+				"png", inbox.resolve("b.png").toFile());
+		RunSummary run = this.pipeline.run("strict", List.of());
+		assertThat(run.failures()).isEmpty();
+		assertThat(run.files()).isEqualTo(2);
+		assertThat(run.needsReview()).isEqualTo(2);
+		assertThat(run.exitCode()).isEqualTo(3);
+		assertThat(this.ledger.findAll()).filteredOn((e) -> e.runId().equals(run.runId()))
+			.singleElement()
+			.satisfies((e) -> assertThat(e.savedMinutes()).isEqualByComparingTo("0"));
+
+		// when a reviewer corrects and approves one record and rejects the other
+		List<ReviewItem> queue = this.review.queue("門司区 市民課");
+		assertThat(queue).hasSize(2).allSatisfy((item) -> assertThat(item.doubtfulFields()).isNotEmpty());
+		assertThat(this.review.queue("小倉北区 市民課")).isEmpty();
+		ReviewItem first = queue.stream().filter((i) -> i.sourceFile().equals("a.png")).findFirst().orElseThrow();
+		ReviewItem second = queue.stream().filter((i) -> i.sourceFile().equals("b.png")).findFirst().orElseThrow();
+		assertThat(first.scan()).exists();
+		this.review.approve(first.recordKey(), java.util.Map.of("phone", "093-582-2102"), 90, "reviewer1");
+		this.review.reject(second.recordKey(), "不鮮明", 30, "reviewer1");
+		assertThatExceptionOfType(ReviewException.class)
+			.isThrownBy(() -> this.review.reject(first.recordKey(), "again", 1, "reviewer1"));
+		RunSummary after = this.pipeline.finishReviewed(run.runId()).orElseThrow();
+
+		// then the approved record goes out in the run's follow-up files, with the
+		// correction
+		assertThat(after.status()).isEqualTo("COMPLETED");
+		Path csv = after.outputs()
+			.stream()
+			.map(Path::of)
+			.filter((o) -> o.getFileName().toString().matches("strict_.*-r1-.*\\.csv"))
+			.findFirst()
+			.orElseThrow();
+		List<String> lines = Files.readAllLines(csv);
+		assertThat(lines).hasSize(2);
+		assertThat(lines.get(1)).contains("093-582-2102").contains("北九州太郎");
+		// and the ledger counts it, less the two minutes spent reviewing
+		assertThat(this.ledger.findAll()).filteredOn((e) -> e.runId().equals(run.runId()))
+			.singleElement()
+			.satisfies((e) -> {
+				assertThat(e.recordsSucceeded()).isEqualTo(1);
+				assertThat(e.recordsReviewed()).isEqualTo(2);
+				assertThat(e.reviewSeconds()).isEqualTo(120);
+				assertThat(e.savedMinutes()).isEqualByComparingTo("2.00");
+			});
+		assertThat(this.pipeline.finishReviewed(run.runId())).isEmpty();
 	}
 
 }

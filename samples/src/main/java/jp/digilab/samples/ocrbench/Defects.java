@@ -16,8 +16,8 @@ import jp.digilab.samples.scans.SampleScanGenerator;
 
 /**
  * What one scan does to a printed page: rotation ±3°, shift ±5 mm, scale 95–105 %, the
- * samples' paper and ink, Gaussian noise, blur, 200 or 300 DPI, and the file format
- * (PNG, JPEG, or an image-only PDF with a JPEG inside).
+ * samples' paper and ink, Gaussian noise, blur, 200 or 300 DPI, and the file format (PNG,
+ * JPEG, or an image-only PDF with a JPEG inside).
  *
  * @param degrees rotation, clockwise
  * @param shiftXmm horizontal shift
@@ -129,7 +129,10 @@ record Defects(double degrees, double shiftXmm, double shiftYmm, double scale, d
 		return out;
 	}
 
-	/** One line for the report, e.g. {@code +1.2° (−3.1, +4.0) mm ×1.02 noise 5 blur 0.9 200dpi pdf}. */
+	/**
+	 * One line for the report, e.g.
+	 * {@code +1.2° (−3.1, +4.0) mm ×1.02 noise 5 blur 0.9 200dpi pdf}.
+	 */
 	String describe() {
 		return String.format(Locale.ROOT, "%+.1f° (%+.1f,%+.1f)mm x%.3f noise %.1f blur %.1f %ddpi %s", this.degrees,
 				this.shiftXmm, this.shiftYmm, this.scale, this.noise, this.blur, this.dpi, this.format);

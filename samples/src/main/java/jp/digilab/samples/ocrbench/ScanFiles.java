@@ -41,7 +41,7 @@ final class ScanFiles {
 		}
 	}
 
-	private static void png(BufferedImage image, int dpi, Path file) throws IOException {
+	static void png(BufferedImage image, int dpi, Path file) throws IOException {
 		ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
 		try {
 			ImageWriteParam param = writer.getDefaultWriteParam();
@@ -83,8 +83,7 @@ final class ScanFiles {
 		}
 	}
 
-	private static void write(ImageWriter writer, IIOImage image, ImageWriteParam param, Path file)
-			throws IOException {
+	private static void write(ImageWriter writer, IIOImage image, ImageWriteParam param, Path file) throws IOException {
 		Files.deleteIfExists(file);
 		try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
 			writer.setOutput(out);

@@ -128,12 +128,13 @@ public final class SampleScanGenerator {
 	 * @return the printed page
 	 */
 	public BufferedImage printed(Map<String, String> printed, String purpose, boolean honseki) {
-		return this.renderer.filled(new Applicant("printed", Map.copyOf(printed), purpose, honseki, Map.of(), 0, 0, 0L));
+		return this.renderer
+			.filled(new Applicant("printed", Map.copyOf(printed), purpose, honseki, Map.of(), 0, 0, 0L));
 	}
 
 	/**
-	 * The mild scanner of the samples (paper tone, grey ink, softening, sparse noise, dust
-	 * outside the table), without shift.
+	 * The mild scanner of the samples (paper tone, grey ink, softening, sparse noise,
+	 * dust outside the table), without shift.
 	 * @param page a printed page, 8-bit grey
 	 * @param seed seed of the noise
 	 * @return the scanned page, same size

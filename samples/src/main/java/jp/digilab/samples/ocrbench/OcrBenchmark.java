@@ -1,0 +1,291 @@
+package jp.digilab.samples.ocrbench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jp.digilab.ocr.DocumentResult;
+import jp.digilab.ocr.FieldResult;
+import jp.digilab.ocr.FormReader;
+import jp.digilab.ocr.OcrSettings;
+import jp.digilab.ocr.ScanResult;
+import jp.digilab.ocr.field.Normalized;
+import jp.digilab.ocr.template.FieldSpec;
+import jp.digilab.ocr.template.FormTemplate;
+import jp.digilab.samples.ocrbench.BenchScans.BenchScan;
+import jp.digilab.samples.scans.SampleScanGenerator;
+
+/**
+ * The OCR accuracy and speed benchmark: generates N defect-laden scans of the sample form
+ * with their ground truth, reads them with {@link FormReader} on W worker threads and,
+ * side by side, with the whole-page {@code tesseract} command plus a label-based
+ * extraction (W parallel processes), and prints accuracy per field type, character error
+ * rate, fields flagged for review, accuracy of the unflagged fields and pages per second.
+ * <p>
+ * Usage: {@code OcrBenchmark [--count N] [--workers W] [--out DIR] [--seed S]} (defaults
+ * 40, 2, a new temporary folder, 1). Exit code 0 when it ran, 2 on bad usage.
+ */
+public final class OcrBenchmark {
+
+	static final String USAGE = "usage: OcrBenchmark [--count N] [--workers W] [--out DIR] [--seed S]";
+
+	private final Options options;
+
+	OcrBenchmark(Options options) {
+		this.options = options;
+	}
+
+	public static void main(String[] args) throws IOException {
+		System.setProperty("java.awt.headless", "true");
+		Options options;
+		try {
+			options = Options.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.err.println(USAGE);
+			System.exit(2);
+			return;
+		}
+		new OcrBenchmark(options).run(System.out);
+	}
+
+	/**
+	 * Generate the scans, read them both ways and print the report.
+	 * @param out where the report goes
+	 * @return the figures
+	 * @throws IOException if the scans cannot be written
+	 */
+	Result run(PrintStream out) throws IOException {
+		Path dir = (this.options.out() != null) ? Files.createDirectories(this.options.out())
+				: Files.createTempDirectory("digilab-ocrbench-");
+		out.printf("generating %d scans (seed %d) in %s ...%n", this.options.count(), this.options.seed(), dir);
+		SampleScanGenerator generator = new SampleScanGenerator();
+		FormTemplate template = FormTemplate.load(generator.writeTemplate(dir.resolve("templates")));
+		long start = System.nanoTime();
+		List<BenchScan> scans = BenchScans.generate(generator, this.options.count(), this.options.seed(),
+				dir.resolve("scans"), this.options.workers());
+		out.printf("generated in %.1f s; reading with Digi-Lab OCR (%d workers) ...%n", seconds(start),
+				this.options.workers());
+		Run ours = readOurs(template, scans);
+		Run baseline = null;
+		if (Baseline.available()) {
+			out.printf("read in %.1f s; reading with the tesseract command (%d processes) ...%n", ours.seconds(),
+					this.options.workers());
+			baseline = readBaseline(template, scans, Files.createDirectories(dir.resolve("baseline")));
+		}
+		else {
+			out.println("tesseract command not found: baseline skipped");
+		}
+		Result result = new Result(scans, ours, baseline);
+		writeCsv(template, result, dir.resolve("fields.csv"));
+		Report.print(result, this.options, out);
+		out.println("scans, truth.json and fields.csv (every field, both readers) are in " + dir);
+		return result;
+	}
+
+	private Run readOurs(FormTemplate template, List<BenchScan> scans) {
+		try (FormReader reader = new FormReader(OcrSettings.defaults())) {
+			long start = System.nanoTime();
+			List<ScanResult> results = parallel(scans, (scan) -> reader.read(scan.file(), List.of(template)));
+			double seconds = seconds(start);
+			Tally tally = new Tally();
+			List<Reading> readings = new ArrayList<>();
+			List<String> errors = new ArrayList<>();
+			for (int i = 0; i < scans.size(); i++) {
+				ScanResult result = results.get(i);
+				errors.addAll(result.errors());
+				DocumentResult doc = result.documents().isEmpty() ? null : result.documents().get(0);
+				Map<String, String> truth = scans.get(i).filled().truth();
+				for (FieldSpec spec : template.fields()) {
+					FieldResult field = (doc != null) ? doc.fields().get(spec.name()) : null;
+					String value = (field != null) ? field.value() : "";
+					boolean flagged = field == null || !field.valid()
+							|| field.confidence() < minConfidence(template, spec);
+					tally.add(spec.type(), truth.get(spec.name()), value, flagged);
+					readings.add(new Reading(value, (field != null) ? field.confidence() : 0, flagged));
+				}
+			}
+			return new Run(tally, readings, errors, seconds);
+		}
+	}
+
+	private Run readBaseline(FormTemplate template, List<BenchScan> scans, Path work) {
+		Baseline baseline = new Baseline(template, work);
+		long start = System.nanoTime();
+		List<Map<String, Normalized>> results = parallel(scans, (scan) -> {
+			try {
+				return baseline.read(scan.file());
+			}
+			catch (IOException ex) {
+				return null;
+			}
+		});
+		double seconds = seconds(start);
+		Tally tally = new Tally();
+		List<Reading> readings = new ArrayList<>();
+		List<String> errors = new ArrayList<>();
+		for (int i = 0; i < scans.size(); i++) {
+			Map<String, Normalized> values = results.get(i);
+			if (values == null) {
+				errors.add(scans.get(i).name() + ": tesseract failed");
+			}
+			Map<String, String> truth = scans.get(i).filled().truth();
+			for (FieldSpec spec : template.fields()) {
+				if (spec.type().equals("checkbox") || spec.type().equals("choice")) {
+					readings.add(null);
+					continue;
+				}
+				Normalized n = (values != null) ? values.get(spec.name()) : null;
+				String value = (n != null) ? n.value() : "";
+				boolean flagged = n == null || !n.valid() || n.isEmpty();
+				tally.add(spec.type(), truth.get(spec.name()), value, flagged);
+				readings.add(new Reading(value, Double.NaN, flagged));
+			}
+		}
+		return new Run(tally, readings, errors, seconds);
+	}
+
+	private <T> List<T> parallel(List<BenchScan> scans, java.util.function.Function<BenchScan, T> work) {
+		ExecutorService pool = Executors.newFixedThreadPool(this.options.workers());
+		try {
+			List<Future<T>> futures = new ArrayList<>();
+			for (BenchScan scan : scans) {
+				futures.add(pool.submit(() -> work.apply(scan)));
+			}
+			List<T> results = new ArrayList<>();
+			for (Future<T> f : futures) {
+				results.add(f.get());
+			}
+			return results;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(ex.getCause());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private static void writeCsv(FormTemplate template, Result result, Path file) throws IOException {
+		StringBuilder csv = new StringBuilder(
+				"file,field,type,truth,ours,confidence,ours_flagged,baseline,baseline_flagged\n");
+		int k = 0;
+		for (BenchScan scan : result.scans()) {
+			for (FieldSpec spec : template.fields()) {
+				Reading ours = result.ours().readings().get(k);
+				Reading base = (result.baseline() != null) ? result.baseline().readings().get(k) : null;
+				k++;
+				csv.append(String.join(",", scan.name(), spec.name(), spec.type(),
+						quote(scan.filled().truth().get(spec.name())), quote(ours.value()),
+						String.format(Locale.ROOT, "%.3f", ours.confidence()), Boolean.toString(ours.flagged()),
+						(base != null) ? quote(base.value()) : "",
+						(base != null) ? Boolean.toString(base.flagged()) : ""))
+					.append('\n');
+			}
+		}
+		Files.writeString(file, csv, StandardCharsets.UTF_8);
+	}
+
+	private static String quote(String s) {
+		return '"' + s.replace("\"", "\"\"") + '"';
+	}
+
+	static double minConfidence(FormTemplate template, FieldSpec spec) {
+		return (spec.minConfidence() != null) ? spec.minConfidence() : template.review().minConfidenceOrDefault();
+	}
+
+	private static double seconds(long start) {
+		return (System.nanoTime() - start) / 1e9;
+	}
+
+	/**
+	 * The command line.
+	 *
+	 * @param count how many scans
+	 * @param workers worker threads (and tesseract processes)
+	 * @param out where scans go, or {@code null} for a new temporary folder
+	 * @param seed the seed of every random choice
+	 */
+	record Options(int count, int workers, Path out, long seed) {
+
+		static Options parse(String... args) {
+			int count = 40;
+			int workers = 2;
+			Path out = null;
+			long seed = 1;
+			for (int i = 0; i < args.length; i++) {
+				String arg = args[i];
+				if (i + 1 >= args.length) {
+					throw new IllegalArgumentException("missing value after " + arg);
+				}
+				String value = args[++i];
+				try {
+					switch (arg) {
+						case "--count" -> count = Integer.parseInt(value);
+						case "--workers" -> workers = Integer.parseInt(value);
+						case "--out" -> out = Path.of(value);
+						case "--seed" -> seed = Long.parseLong(value);
+						default -> throw new IllegalArgumentException("unknown option " + arg);
+					}
+				}
+				catch (NumberFormatException ex) {
+					throw new IllegalArgumentException("not a number after " + arg + ": " + value);
+				}
+			}
+			if (count < 1 || workers < 1) {
+				throw new IllegalArgumentException("--count and --workers must be at least 1");
+			}
+			return new Options(count, workers, out, seed);
+		}
+
+	}
+
+	/** One field as a reader read it. */
+	record Reading(String value, double confidence, boolean flagged) {
+
+	}
+
+	/**
+	 * One reader's run.
+	 *
+	 * @param tally the accuracy figures
+	 * @param readings every field of every scan, in order (null where the reader does not
+	 * read the field)
+	 * @param errors the reader's errors
+	 * @param seconds wall-clock time of reading all scans
+	 */
+	record Run(Tally tally, List<Reading> readings, List<String> errors, double seconds) {
+
+		double pagesPerSecond(int pages) {
+			return pages / this.seconds;
+		}
+
+	}
+
+	/**
+	 * The figures of a benchmark run.
+	 *
+	 * @param scans the generated scans
+	 * @param ours Digi-Lab OCR
+	 * @param baseline the tesseract command, or {@code null} when it is not installed
+	 */
+	record Result(List<BenchScan> scans, Run ours, Run baseline) {
+
+	}
+
+}
