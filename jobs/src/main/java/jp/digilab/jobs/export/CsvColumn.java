@@ -6,6 +6,9 @@ import java.text.DecimalFormatSymbols;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.chrono.JapaneseChronology;
+import java.time.chrono.JapaneseDate;
+import java.time.format.TextStyle;
+import java.time.temporal.ChronoField;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -124,6 +127,23 @@ final class CsvColumn {
 		}
 	}
 
+	/**
+	 * The first year of an era is written 元年 in Japanese documents (令和元年5月1日), not 1年;
+	 * java.time has no such style, so the era's first-year number is replaced after
+	 * formatting.
+	 */
+	static String gannen(DateTimeFormatter formatter, LocalDate date, String text) {
+		if (formatter.getChronology() != JapaneseChronology.INSTANCE) {
+			return text;
+		}
+		JapaneseDate japanese = JapaneseDate.from(date);
+		if (japanese.get(ChronoField.YEAR_OF_ERA) != 1) {
+			return text;
+		}
+		String era = japanese.getEra().getDisplayName(TextStyle.FULL, Locale.JAPAN);
+		return text.replaceFirst(java.util.regex.Pattern.quote(era) + "0*1年", era + "元年");
+	}
+
 	CsvColumnSpec spec() {
 		return this.spec;
 	}
@@ -161,7 +181,7 @@ final class CsvColumn {
 			LocalDate date = XlsxExporter.parseIsoDate(value);
 			if (date != null) {
 				try {
-					return this.dateFormat.format(date);
+					return gannen(this.dateFormat, date, this.dateFormat.format(date));
 				}
 				catch (DateTimeException ex) {
 					notes.add(describe() + ": " + value + " cannot be shown as '" + this.spec.format()

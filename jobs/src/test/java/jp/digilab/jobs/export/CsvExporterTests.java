@@ -135,7 +135,7 @@ class CsvExporterTests {
 						CsvColumnSpec.field("birth_date").withFormat("GGGGyy年MM月dd日")));
 		byte[] bytes = write(spec, record("r1"), with("r2", "birth_date", "2019-05-01"));
 		assertThat(new String(bytes, MS932))
-			.isEqualTo("1980/04/01,昭和55年4月1日,S550401,昭和55年04月01日\r\n" + "2019/05/01,令和1年5月1日,R010501,令和01年05月01日\r\n");
+			.isEqualTo("1980/04/01,昭和55年4月1日,S550401,昭和55年04月01日\r\n" + "2019/05/01,令和元年5月1日,R010501,令和元年05月01日\r\n");
 	}
 
 	@Test

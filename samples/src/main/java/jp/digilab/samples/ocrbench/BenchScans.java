@@ -21,8 +21,9 @@ import jp.digilab.samples.scans.SampleScanGenerator;
 
 /**
  * Makes the benchmark's scans: random applicants on the sample form, each scanned with
- * random defects, and their ground truth ({@code truth.json}). Deterministic by seed:
- * every random choice is drawn up front from one seeded generator.
+ * random defects, their ground truth ({@code truth.json}) and defects
+ * ({@code defects.csv}). Deterministic by seed: every random choice is drawn up front
+ * from one seeded generator.
  */
 final class BenchScans {
 
@@ -76,6 +77,9 @@ final class BenchScans {
 			truth.put(scan.name(), scan.filled().truth());
 		}
 		Files.writeString(dir.resolve("truth.json"), Json.objects(truth), StandardCharsets.UTF_8);
+		StringBuilder defects = new StringBuilder("file,defects\n");
+		scans.forEach((s) -> defects.append(s.name()).append(',').append(s.defects().describe()).append('\n'));
+		Files.writeString(dir.resolve("defects.csv"), defects, StandardCharsets.UTF_8);
 		return scans;
 	}
 

@@ -29,8 +29,8 @@ class OcrBenchmarkTests {
 	@Test
 	void runsEndToEndAndItsTruthMatchesTheGeneratedValues() throws IOException {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		Result result = new OcrBenchmark(Options.parse("--count", "2", "--workers", "2", "--seed", "7", "--out",
-				this.dir.toString()))
+		Result result = new OcrBenchmark(
+				Options.parse("--count", "2", "--workers", "2", "--seed", "7", "--out", this.dir.toString()))
 			.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
 		String report = bytes.toString(StandardCharsets.UTF_8);
@@ -49,7 +49,8 @@ class OcrBenchmarkTests {
 				assertThat(expected).as(spec.name()).isNotEmpty();
 				String printed = scan.filled().printed().get(spec.name());
 				if (printed != null) {
-					// the truth is what the product's own normaliser makes of the typed text
+					// the truth is what the product's own normaliser makes of the typed
+					// text
 					assertThat(FieldType.of(spec.type()).orElseThrow().normalize(printed).value()).as(spec.name())
 						.isEqualTo(expected);
 				}
