@@ -23,17 +23,24 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * {@code serve} on the sample home: Quartz with its JDBC store in the H2 file database
- * holds the sample schedule, and the REST API answers.
+ * holds the sample schedule, and the REST API answers logged-in users only.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"digilab.scheduler.enabled=true", "spring.quartz.auto-startup=true", "digilab.inbox.enabled=false" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "digilab.scheduler.enabled=true", "spring.quartz.auto-startup=true",
+				"digilab.inbox.enabled=false" })
+@AutoConfigureMockMvc
 class ServeSmokeTests {
 
 	static final Path home = DemoHomes.freshCopy();
@@ -43,6 +50,9 @@ class ServeSmokeTests {
 
 	@Autowired
 	Scheduler scheduler;
+
+	@Autowired
+	MockMvc mvc;
 
 	@DynamicPropertySource
 	static void home(DynamicPropertyRegistry registry) {
@@ -89,12 +99,20 @@ class ServeSmokeTests {
 		assertThat(get("/api/runs")).isEqualTo("[]");
 	}
 
-	private String get(String path) throws Exception {
+	@Test
+	void theApiNeedsALogin() throws Exception {
 		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/runs")).build(),
 					HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).isEqualTo(200);
-		return response.body();
+		assertThat(response.statusCode()).isEqualTo(401);
+	}
+
+	private String get(String path) throws Exception {
+		return this.mvc.perform(MockMvcRequestBuilders.get(path).with(user("operator").roles("OPERATOR")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	static {

@@ -31,6 +31,9 @@ final class FieldReader {
 	/** Confidence below which a second model reads the field again. */
 	static final double SECOND_OPINION_BELOW = 0.9;
 
+	/** Highest confidence of a doubtful reading that another reading contradicts. */
+	static final double UNCONFIRMED_CONFIDENCE = 0.5;
+
 	/** Ink of an unmarked option box from which it is taken to hold a printed label. */
 	static final double PRINTED_OPTION_INK = 0.05;
 
@@ -119,6 +122,15 @@ final class FieldReader {
 		for (Reading other : others) {
 			if (other.confidence() >= SECOND_OPINION_BELOW && other.confidence() > best.confidence()) {
 				best = other;
+			}
+		}
+		// a doubtful reading the other readings do not confirm is not trusted: the LSTM
+		// is confidently wrong on a single similar character (祇園 read as 舐園 at 0.85)
+		String kept = JapaneseText.compact(best.text());
+		for (Reading other : others) {
+			if (other != best && !other.text().isEmpty() && !JapaneseText.compact(other.text()).equals(kept)) {
+				return new Reading(best.text(), best.raw(), Math.min(best.confidence(), UNCONFIRMED_CONFIDENCE),
+						best.problem());
 			}
 		}
 		return best;

@@ -47,6 +47,15 @@ public final class FormReader implements AutoCloseable {
 
 	private static final double BLANK_PAGE_INK = 0.003;
 
+	/** Margin round an anchor's box that the first classification reads, mm. */
+	static final double REGION_MARGIN_MM = 15;
+
+	/** Score from which the regions round the anchors settle a page's template. */
+	static final double FAST_ACCEPT = 0.75;
+
+	/** Lead over the next template that the regions' best template needs. */
+	static final double FAST_LEAD = 0.25;
+
 	private final OcrSettings settings;
 
 	private final ThreadLocal<Map<String, OcrEngine>> engines = ThreadLocal.withInitial(HashMap::new);
@@ -128,16 +137,35 @@ public final class FormReader implements AutoCloseable {
 		}
 		this.timer.get().lap("straighten");
 		List<PageClassifier.Score> scores = new ArrayList<>();
-		AnchorFinder finder = new AnchorFinder(
-				scanned ? pageWords(engine, small, dpi * factor, factor) : TextLayers.words(page.textLayer()));
-		Optional<FormTemplate> match = PageClassifier.classify(candidates, finder, image.getWidth(), scores);
+		AnchorFinder finder = null;
+		Optional<FormTemplate> match = Optional.empty();
+		// Japanese forms are classified by the Japanese model alone: with jpn+eng the
+		// English model turns the large printed title into Latin letters
+		OcrEngine classifier = scanned ? classifyEngine(candidates.get(0).languages(), engine) : engine;
+		if (scanned) {
+			Classification fast = classifyByAnchorRegions(candidates, classifier, image, small, factor, dpi,
+					page.dpi());
+			if (fast != null) {
+				finder = fast.finder();
+				match = Optional.of(fast.template());
+				this.timer.get().lap("classify-regions");
+			}
+			else {
+				this.timer.get().lap("classify-regions (inconclusive)");
+			}
+		}
+		if (match.isEmpty()) {
+			finder = new AnchorFinder(
+					scanned ? pageWords(classifier, small, dpi * factor, factor) : TextLayers.words(page.textLayer()));
+			match = PageClassifier.classify(candidates, finder, image.getWidth(), scores);
+		}
 		if (match.isEmpty() && scanned && this.settings.detectOrientation()) {
 			int rotation = engine.detectOrientation(small, (int) Math.round(dpi * factor));
 			if (rotation != 0) {
 				logger.debug("page {} turned by {}°", page.number(), rotation);
 				image = Preprocess.rotate(image, rotation);
 				small = Images.scale(image, factor);
-				finder = new AnchorFinder(pageWords(engine, small, dpi * factor, factor));
+				finder = new AnchorFinder(pageWords(classifier, small, dpi * factor, factor));
 				match = PageClassifier.classify(candidates, finder, image.getWidth(), scores = new ArrayList<>());
 			}
 		}
@@ -145,7 +173,12 @@ public final class FormReader implements AutoCloseable {
 			// layout analysis at low resolution sometimes drops a line: look again
 			// closely
 			double full = Math.min(1.0, 300.0 / dpi);
-			finder = new AnchorFinder(pageWords(engine, Images.scale(image, full), dpi * full, full));
+			finder = new AnchorFinder(pageWords(classifier, Images.scale(image, full), dpi * full, full));
+			match = PageClassifier.classify(candidates, finder, image.getWidth(), scores = new ArrayList<>());
+		}
+		if (match.isEmpty() && scanned && classifier != engine) {
+			// the full language set, as a last resort (a template with Latin keywords)
+			finder = new AnchorFinder(pageWords(engine, small, dpi * factor, factor));
 			match = PageClassifier.classify(candidates, finder, image.getWidth(), scores = new ArrayList<>());
 		}
 		if (match.isEmpty()) {
@@ -229,6 +262,100 @@ public final class FormReader implements AutoCloseable {
 
 	static double minConfidence(FormTemplate template, FieldSpec spec) {
 		return (spec.minConfidence() != null) ? spec.minConfidence() : template.review().minConfidenceOrDefault();
+	}
+
+	/** A page classified from the regions round its template's anchors. */
+	private record Classification(FormTemplate template, AnchorFinder finder) {
+	}
+
+	/**
+	 * The cheap first try: OCR only the regions round each candidate's anchors (at the
+	 * reduced resolution) and accept a template when its keywords and anchors are found
+	 * there convincingly; {@code null} when inconclusive, and the whole page is read.
+	 */
+	private Classification classifyByAnchorRegions(List<FormTemplate> candidates, OcrEngine engine, BufferedImage image,
+			BufferedImage small, double factor, int dpi, int fileDpi) {
+		Classification best = null;
+		double bestScore = 0;
+		double secondScore = 0;
+		for (FormTemplate template : candidates) {
+			if (template.anchors().isEmpty() || (template.pixelUnits() && template.referenceSize() == null)) {
+				return null;
+			}
+			double pixelsPerMm = pixelsPerMm(template, image, fileDpi);
+			double pixelsPerUnit = template.pixelUnits()
+					? pixelsPerMm * template.paper().width() / template.referenceSize().width : pixelsPerMm;
+			double margin = REGION_MARGIN_MM * pixelsPerMm;
+			List<Rectangle> regions = new ArrayList<>();
+			for (var anchor : template.anchors()) {
+				double[] b = anchor.box();
+				Rectangle r = new Rectangle((int) Math.round((b[0] * pixelsPerUnit - margin) * factor),
+						(int) Math.round((b[1] * pixelsPerUnit - margin) * factor),
+						(int) Math.round((b[2] * pixelsPerUnit + 2 * margin) * factor),
+						(int) Math.round((b[3] * pixelsPerUnit + 2 * margin) * factor));
+				addMerged(regions, r.intersection(new Rectangle(0, 0, small.getWidth(), small.getHeight())));
+			}
+			List<OcrWord> words = new ArrayList<>();
+			for (Rectangle r : regions) {
+				if (r.width < 8 || r.height < 8) {
+					continue;
+				}
+				BufferedImage crop = Images.crop(small, r.x, r.y, r.width, r.height);
+				OcrText text = engine.recognize(crop, (int) Math.round(dpi * factor), SegMode.AUTO, null);
+				boolean first = true;
+				for (OcrWord w : text.words()) {
+					Rectangle box = w.box();
+					words.add(new OcrWord(w.text(), w.confidence(),
+							new Rectangle((int) Math.round((box.x + r.x) / factor),
+									(int) Math.round((box.y + r.y) / factor), (int) Math.round(box.width / factor),
+									(int) Math.round(box.height / factor)),
+							w.lineStart() || first));
+					first = false;
+				}
+			}
+			AnchorFinder finder = new AnchorFinder(words);
+			List<PageClassifier.Score> scores = new ArrayList<>();
+			PageClassifier.classify(List.of(template), finder, image.getWidth(), scores);
+			double score = scores.get(0).score();
+			double anchors = PageClassifier.anchorScore(template, finder, image.getWidth());
+			int found = (int) Math.round(anchors * template.anchors().size());
+			boolean enough = found >= Math.min(2, template.anchors().size());
+			if (score > bestScore) {
+				secondScore = bestScore;
+				bestScore = score;
+				best = enough ? new Classification(template, finder) : null;
+			}
+			else {
+				secondScore = Math.max(secondScore, score);
+			}
+		}
+		return (best != null && bestScore >= FAST_ACCEPT && bestScore - secondScore >= FAST_LEAD) ? best : null;
+	}
+
+	/** Add a rectangle to a list, merged with any it overlaps. */
+	static void addMerged(List<Rectangle> regions, Rectangle r) {
+		if (r.isEmpty()) {
+			return;
+		}
+		Rectangle merged = r;
+		boolean changed = true;
+		while (changed) {
+			changed = false;
+			for (int i = 0; i < regions.size(); i++) {
+				if (regions.get(i).intersects(merged)) {
+					merged = merged.union(regions.remove(i));
+					changed = true;
+					break;
+				}
+			}
+		}
+		regions.add(merged);
+	}
+
+	/** The engine that classifies pages: {@code jpn} alone for Japanese forms. */
+	private OcrEngine classifyEngine(String languages, OcrEngine full) {
+		List<String> parts = List.of(languages.split("\\+"));
+		return (parts.size() > 1 && parts.contains("jpn")) ? engine("jpn") : full;
 	}
 
 	/**

@@ -32,12 +32,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * The hours-saved report as a workbook: the chosen grouping on the first sheet, and the
  * twelve months of the fiscal year with a bar chart (POI XDDF) on the second.
  */
-final class HoursWorkbook {
+public final class HoursWorkbook {
 
 	private HoursWorkbook() {
 	}
 
-	static Path write(HoursReport report, HoursReport monthly, String groupLabel, Path file) throws IOException {
+	public static Path write(HoursReport report, HoursReport monthly, String groupLabel, Path file) throws IOException {
 		Path target = file.toAbsolutePath();
 		Files.createDirectories(target.getParent());
 		Path temp = Files.createTempFile(target.getParent(), ".report", ".tmp");

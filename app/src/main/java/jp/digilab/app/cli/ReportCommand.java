@@ -13,8 +13,6 @@ import jp.digilab.jobs.ledger.FiscalYear;
 import jp.digilab.jobs.ledger.HoursReport;
 import jp.digilab.jobs.ledger.LedgerEntry;
 import jp.digilab.jobs.ledger.LedgerRepository;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -99,7 +97,7 @@ class ReportCommand implements Callable<Integer> {
 	}
 
 	static String groupLabel(HoursReport report) {
-		return Messages.get("report.by." + report.grouping().name().toLowerCase(java.util.Locale.ROOT));
+		return HoursCsv.groupLabel(report);
 	}
 
 	private void printText(HoursReport report, PrintWriter out) {
@@ -116,15 +114,7 @@ class ReportCommand implements Callable<Integer> {
 	}
 
 	private void printCsv(HoursReport report, PrintWriter out) throws Exception {
-		CSVPrinter csv = new CSVPrinter(out, CSVFormat.EXCEL.builder().get());
-		csv.printRecord(Messages.get("report.csv.fy"), groupLabel(report), Messages.get("report.csv.runs"),
-				Messages.get("report.csv.succeeded"), Messages.get("report.csv.failed"),
-				Messages.get("report.csv.review"), Messages.get("report.csv.hours"));
-		for (HoursReport.Row row : report.rows()) {
-			csv.printRecord(report.fiscalYear().japaneseLabel(), row.key(), row.runs(), row.succeeded(), row.failed(),
-					row.reviewSeconds(), row.savedHours());
-		}
-		csv.flush();
+		HoursCsv.write(report, out);
 	}
 
 }

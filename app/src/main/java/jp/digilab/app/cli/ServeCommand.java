@@ -26,7 +26,7 @@ class ServeCommand implements Callable<Integer> {
 		Path home = Homes.checked(this.parent.home);
 		Checks.ocr("jpn+eng");
 		ConfigurableApplicationContext context = SpringContexts.start(home, true, Map.of("server.port", this.port));
-		System.out.println(Messages.get("serve.started", "http://localhost:" + this.port + "/api/runs", home));
+		System.out.println(Messages.get("serve.started", "http://localhost:" + this.port + "/", home));
 		CountDownLatch stopped = new CountDownLatch(1);
 		context.addApplicationListener(
 				(org.springframework.context.event.ContextClosedEvent event) -> stopped.countDown());

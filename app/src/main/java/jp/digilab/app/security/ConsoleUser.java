@@ -2,6 +2,7 @@ package jp.digilab.app.security;
 
 import java.util.Collection;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
@@ -21,8 +22,10 @@ public class ConsoleUser extends User {
 		return this.department;
 	}
 
-	public boolean has(Role role) {
-		return getAuthorities().stream().anyMatch((a) -> role.authority().equals(a.getAuthority()));
+	/** The department of a logged-in console user, or null. */
+	public static String departmentOf(Authentication authentication) {
+		return (authentication != null && authentication.getPrincipal() instanceof ConsoleUser user)
+				? user.getDepartment() : null;
 	}
 
 	@Override

@@ -71,7 +71,8 @@ class FirstAdministrator implements ApplicationRunner {
 			Files.createDirectories(file.toAbsolutePath().getParent());
 			Files.deleteIfExists(file);
 			if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-				Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+				Files.createFile(file,
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 			}
 			else {
 				Files.createFile(file);

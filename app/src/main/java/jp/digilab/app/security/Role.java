@@ -1,5 +1,7 @@
 package jp.digilab.app.security;
 
+import org.springframework.security.core.Authentication;
+
 /** What a console user may do; stored by name in {@code dl_user_role}. */
 public enum Role {
 
@@ -14,6 +16,11 @@ public enum Role {
 
 	public String authority() {
 		return "ROLE_" + name();
+	}
+
+	public boolean isHeldBy(Authentication authentication) {
+		return authentication != null
+				&& authentication.getAuthorities().stream().anyMatch((a) -> authority().equals(a.getAuthority()));
 	}
 
 }

@@ -57,7 +57,78 @@ public final class AnchorFinder {
 				}
 			}
 		}
+		if (best == null && wanted.length() >= 4) {
+			// a misread character or two in a long label (住民票 read as 住民床)
+			int allowed = (wanted.length() >= 8) ? 2 : 1;
+			for (Line line : this.lines) {
+				for (int[] span : approximate(wanted, line.text.toString(), allowed)) {
+					Rectangle box = line.box(span[0], span[1]);
+					double d = Math.hypot(box.getCenterX() - expectedX, box.getCenterY() - expectedY);
+					if (d < bestDistance) {
+						bestDistance = d;
+						best = box;
+					}
+				}
+			}
+		}
 		return Optional.ofNullable(best);
+	}
+
+	/**
+	 * Where a pattern occurs in a text with at most {@code allowed} edits (Sellers): the
+	 * spans {@code [from, to)} with the fewest edits.
+	 */
+	static List<int[]> approximate(String pattern, String text, int allowed) {
+		int m = pattern.length();
+		int[] previous = new int[m + 1];
+		int[] current = new int[m + 1];
+		int[] start = new int[m + 1];
+		int[] previousStart = new int[m + 1];
+		for (int i = 0; i <= m; i++) {
+			previous[i] = i;
+		}
+		List<int[]> spans = new ArrayList<>();
+		int least = allowed;
+		for (int j = 1; j <= text.length(); j++) {
+			current[0] = 0;
+			start[0] = j;
+			for (int i = 1; i <= m; i++) {
+				int cost = (pattern.charAt(i - 1) == text.charAt(j - 1)) ? 0 : 1;
+				int diagonal = previous[i - 1] + cost;
+				int up = current[i - 1] + 1;
+				int left = previous[i] + 1;
+				if (diagonal <= up && diagonal <= left) {
+					current[i] = diagonal;
+					start[i] = previousStart[i - 1];
+				}
+				else if (left <= up) {
+					current[i] = left;
+					start[i] = previousStart[i];
+				}
+				else {
+					current[i] = up;
+					start[i] = start[i - 1];
+				}
+			}
+			int distance = current[m];
+			if (distance < least) {
+				spans.clear();
+				least = distance;
+			}
+			if (distance <= least && start[m] < j) {
+				spans.add(new int[] { start[m], j });
+			}
+			int[] swap = previous;
+			previous = current;
+			current = swap;
+			swap = previousStart;
+			previousStart = start;
+			start = swap;
+		}
+		// of equally good spans, those as long as the pattern (not a character short)
+		int closest = spans.stream().mapToInt((s) -> Math.abs(s[1] - s[0] - m)).min().orElse(0);
+		spans.removeIf((s) -> Math.abs(s[1] - s[0] - m) > closest);
+		return spans;
 	}
 
 	/**

@@ -33,6 +33,16 @@ class AnchorFinderTests {
 	}
 
 	@Test
+	void findsALongLabelWithAMisreadCharacterButNotAShortOne() {
+		AnchorFinder title = new AnchorFinder(List.of(word("様式第1号", 50, 20, 150, true),
+				word("住民床の写し等", 300, 100, 420, true), word("交付請求書", 720, 100, 300, false)));
+		assertThat(title.find("住民票の写し等交付請求書", 660, 115, 300)).contains(new Rectangle(300, 100, 720, 30));
+		assertThat(title.find("交付講求書", 870, 115, 300)).contains(new Rectangle(720, 100, 300, 30));
+		assertThat(this.finder.find("氏各", 130, 320, 200)).isEmpty();
+		assertThat(AnchorFinder.approximate("住民票", "北九州市住民床の写し", 1)).containsExactly(new int[] { 4, 7 });
+	}
+
+	@Test
 	void compactTextHasOneLinePerTextLine() {
 		assertThat(this.finder.compactText()).isEqualTo("生年月日\n氏名(カナ)\n氏名欄\n");
 	}

@@ -1,0 +1,97 @@
+package jp.digilab.app.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jp.digilab.jobs.home.DigilabHome;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may open what in the console and the REST API. Everything needs a login except the
+ * login page and static files; API calls without a session get 401, pages go to the login
+ * page. CSRF protection stays on.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class SecurityConfiguration {
+
+	private final ObjectProvider<AuditLog> audit;
+
+	SecurityConfiguration(ObjectProvider<AuditLog> audit) {
+		this.audit = audit;
+	}
+
+	/** Paths anyone may open. */
+	public static final String[] PUBLIC = { "/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico" };
+
+	@Bean
+	SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
+		String admin = Role.ADMIN.name();
+		String operator = Role.OPERATOR.name();
+		String manager = Role.MANAGER.name();
+		String reviewer = Role.REVIEWER.name();
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC)
+			.permitAll()
+			.requestMatchers("/review", "/review/**")
+			.hasAnyRole(reviewer, admin)
+			.requestMatchers("/", "/reports/**", "/runs", "/runs/**", "/api/**")
+			.hasAnyRole(manager, operator, admin)
+			.anyRequest()
+			.authenticated())
+			.formLogin((login) -> login.loginPage("/login").successHandler(new RoleHomes()).permitAll())
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint()));
+		return http.build();
+	}
+
+	private static AuthenticationEntryPoint entryPoint() {
+		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+		AuthenticationEntryPoint unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
+		AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
+		return (request, response, ex) -> (api.matches(request) ? unauthorized : login).commence(request, response, ex);
+	}
+
+	@Bean
+	FirstAdministrator firstAdministrator(ConsoleUsers users, PasswordEncoder encoder, DigilabHome home) {
+		return new FirstAdministrator(users, encoder, home);
+	}
+
+	@EventListener
+	void loggedIn(AuthenticationSuccessEvent event) {
+		// form logins only; MockMvc test users are not ConsoleUsers
+		if (event.getAuthentication().getPrincipal() instanceof ConsoleUser user) {
+			this.audit.getObject().record(user.getUsername(), "LOGIN", null, null);
+		}
+	}
+
+	/** After login, reviewers without another role start at the review queue. */
+	static class RoleHomes extends SavedRequestAwareAuthenticationSuccessHandler {
+
+		@Override
+		protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
+				Authentication authentication) {
+			boolean reviewerOnly = authentication.getAuthorities()
+				.stream()
+				.allMatch((a) -> Role.REVIEWER.authority().equals(a.getAuthority()));
+			return reviewerOnly ? "/review" : "/";
+		}
+
+	}
+
+}

@@ -1,0 +1,31 @@
+package jp.digilab.app.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Users, passwords and the audit log, in every context (the command line too), so that
+ * the console's services can be built with or without a web server.
+ */
+@Configuration(proxyBeanMethods = false)
+class UserStoreConfiguration {
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return new BCryptPasswordEncoder();
+	}
+
+	@Bean
+	ConsoleUsers consoleUsers(JdbcClient jdbc) {
+		return new ConsoleUsers(jdbc);
+	}
+
+	@Bean
+	AuditLog auditLog(JdbcClient jdbc) {
+		return new AuditLog(jdbc);
+	}
+
+}
