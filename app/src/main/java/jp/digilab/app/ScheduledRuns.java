@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 
 import jp.digilab.jobs.pipeline.PipelineService;
@@ -18,13 +20,19 @@ import org.springframework.stereotype.Component;
  * The Quartz → Spring Batch bridge: a schedule's firing runs its job on the job's inbox.
  */
 @Component
-class ScheduledRuns implements JobStarter {
+public class ScheduledRuns implements JobStarter {
 
 	private static final Logger log = LoggerFactory.getLogger(ScheduledRuns.class);
 
 	private final PipelineService pipeline;
 
 	private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+	private final ExecutorService followUps = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "review-follow-up");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	ScheduledRuns(PipelineService pipeline) {
 		this.pipeline = pipeline;
@@ -46,6 +54,28 @@ class ScheduledRuns implements JobStarter {
 		}
 		log.info("{} ran job {}: run {} {} ({} files, {} records)", trigger, jobId, summary.runId(), summary.status(),
 				summary.files(), summary.records());
+	}
+
+	/**
+	 * Once a run has no record left waiting for review, its approved records are
+	 * exported, entered and counted (in the background, never overlapping another run of
+	 * the job).
+	 */
+	public void finishReviewedLater(String jobId, String runId) {
+		this.followUps.submit(() -> {
+			ReentrantLock lock = this.locks.computeIfAbsent(jobId, (id) -> new ReentrantLock());
+			lock.lock();
+			try {
+				this.pipeline.finishReviewed(runId)
+					.ifPresent((summary) -> log.info("Run {} finished after review: {}", runId, summary.status()));
+			}
+			catch (Exception ex) {
+				log.error("Finishing run {} after review failed: {}", runId, ex.getMessage());
+			}
+			finally {
+				lock.unlock();
+			}
+		});
 	}
 
 }

@@ -129,6 +129,7 @@ final class FieldReader {
 		String kept = JapaneseText.compact(best.text());
 		for (Reading other : others) {
 			if (other != best && !other.text().isEmpty() && !JapaneseText.compact(other.text()).equals(kept)) {
+				System.err.printf("XDBG %s %.3f | %s %.3f%n", best.text(), best.confidence(), other.text(), other.confidence());
 				return new Reading(best.text(), best.raw(), Math.min(best.confidence(), UNCONFIRMED_CONFIDENCE),
 						best.problem());
 			}

@@ -10,6 +10,7 @@ import jp.digilab.app.security.ConsoleUser;
 import jp.digilab.app.security.Role;
 import jp.digilab.jobs.review.ReviewException;
 import jp.digilab.jobs.review.ReviewItem;
+import jp.digilab.app.ScheduledRuns;
 import jp.digilab.jobs.review.ReviewService;
 import jp.digilab.ocr.FieldResult;
 
@@ -38,7 +39,10 @@ class ReviewPagesController {
 
 	private final AuditLog audit;
 
-	ReviewPagesController(ReviewService reviews, AuditLog audit) {
+	private final ScheduledRuns runs;
+
+	ReviewPagesController(ReviewService reviews, AuditLog audit, ScheduledRuns runs) {
+		this.runs = runs;
 		this.reviews = reviews;
 		this.audit = audit;
 	}
@@ -80,13 +84,14 @@ class ReviewPagesController {
 		}
 		this.audit.record(authentication.getName(), "REVIEW_APPROVE", recordKey,
 				"corrected fields: " + String.join(",", corrected.keySet()));
+		finishIfReviewed(item);
 		return next(authentication);
 	}
 
 	@PostMapping("/review/{recordKey}/reject")
 	String reject(@PathVariable String recordKey, @RequestParam(defaultValue = "") String reason,
 			@RequestParam long renderedAt, Authentication authentication, RedirectAttributes redirect) {
-		visible(recordKey, authentication);
+		ReviewItem item = visible(recordKey, authentication);
 		try {
 			this.reviews.reject(recordKey, reason, seconds(renderedAt), authentication.getName());
 		}
@@ -95,7 +100,18 @@ class ReviewPagesController {
 			return "redirect:/review/" + recordKey;
 		}
 		this.audit.record(authentication.getName(), "REVIEW_REJECT", recordKey, null);
+		finishIfReviewed(item);
 		return next(authentication);
+	}
+
+	/**
+	 * When the last doubtful record of a run is decided, the run's approved records go
+	 * on.
+	 */
+	private void finishIfReviewed(ReviewItem decided) {
+		if (this.reviews.queue(null).stream().noneMatch((i) -> i.runId().equals(decided.runId()))) {
+			this.runs.finishReviewedLater(decided.jobId(), decided.runId());
+		}
 	}
 
 	private String next(Authentication authentication) {
