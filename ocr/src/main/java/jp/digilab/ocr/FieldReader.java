@@ -34,6 +34,9 @@ final class FieldReader {
 	/** Highest confidence of a doubtful reading that another reading contradicts. */
 	static final double UNCONFIRMED_CONFIDENCE = 0.5;
 
+	/** Confidence from which another reading contradicts a doubtful one. */
+	static final double CREDIBLE_CONTRADICTION = 0.55;
+
 	/** Ink of an unmarked option box from which it is taken to hold a printed label. */
 	static final double PRINTED_OPTION_INK = 0.05;
 
@@ -124,12 +127,14 @@ final class FieldReader {
 				best = other;
 			}
 		}
-		// a doubtful reading the other readings do not confirm is not trusted: the LSTM
-		// is confidently wrong on a single similar character (祇園 read as 舐園 at 0.85)
-		String kept = JapaneseText.compact(best.text());
+		// a doubtful reading that another credible reading of the same length contradicts
+		// is not trusted: the LSTM is confidently wrong on a single similar character
+		// (祇園 read as 舐園 at 0.85); a truncated other reading says nothing
+		String kept = type.normalize(best.text()).value();
 		for (Reading other : others) {
-			if (other != best && !other.text().isEmpty() && !JapaneseText.compact(other.text()).equals(kept)) {
-				System.err.printf("XDBG %s %.3f | %s %.3f%n", best.text(), best.confidence(), other.text(), other.confidence());
+			String value = type.normalize(other.text()).value();
+			if (other != best && other.confidence() >= CREDIBLE_CONTRADICTION && !value.equals(kept)
+					&& value.codePointCount(0, value.length()) == kept.codePointCount(0, kept.length())) {
 				return new Reading(best.text(), best.raw(), Math.min(best.confidence(), UNCONFIRMED_CONFIDENCE),
 						best.problem());
 			}
