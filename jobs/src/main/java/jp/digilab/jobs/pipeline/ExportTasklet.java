@@ -14,7 +14,6 @@ import jp.digilab.jobs.export.ExportColumn;
 import jp.digilab.jobs.export.ExportRecord;
 import jp.digilab.jobs.export.ExportResult;
 import jp.digilab.jobs.export.ExportService;
-import jp.digilab.jobs.export.OutputFile;
 import jp.digilab.jobs.export.OutputsSpec;
 import jp.digilab.jobs.export.RecordStatus;
 import jp.digilab.jobs.home.DigilabHome;
@@ -82,21 +81,9 @@ class ExportTasklet implements Tasklet {
 		this.jdbc.sql("delete from dl_output where run_id = ?").param(runId).update();
 		ExportResult result = this.exporter.export(job.id(), runId, spec, columns, rows::iterator, this.home.out(),
 				LocalDate.now());
-		for (OutputFile file : result.files()) {
-			this.jdbc.sql("insert into dl_output (run_id, path, format, rows_written, sha256) values (?, ?, ?, ?, ?)")
-				.params(runId, file.path().toString(), file.format(), file.rows(), file.sha256())
-				.update();
-			contribution.incrementWriteCount(file.rows());
-		}
+		new RunOutputsLog(this.jdbc).recordExport(runId, job.id(), result, contribution);
 		if (spec.searchablePdf()) {
 			writeSearchablePdfs(runId, job, LocalDate.now(), contribution);
-		}
-		if (result.manifest() != null) {
-			DayManifest.update(result.manifest().getParent(), job.id());
-			this.jdbc.sql("insert into dl_output (run_id, path, format, rows_written, sha256) values (?, ?, ?, ?, ?)")
-				.params(runId, result.manifest().toString(), "manifest", result.files().size(),
-						FileMover.sha256(result.manifest()))
-				.update();
 		}
 		result.problems().forEach((p) -> log.warn("Run {}: export: {}", runId, p));
 		return RepeatStatus.FINISHED;
@@ -121,9 +108,7 @@ class ExportTasklet implements Tasklet {
 			Path temp = dir.resolve("." + stem + "_" + runId + ".tmp.pdf");
 			SearchablePdfWriter.write(Path.of(file.finalPath()), temp, OcrSettings.defaults(), languages);
 			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-			this.jdbc.sql("insert into dl_output (run_id, path, format, rows_written, sha256) values (?, ?, ?, ?, ?)")
-				.params(runId, target.toString(), "pdf", 0, FileMover.sha256(target))
-				.update();
+			new RunOutputsLog(this.jdbc).record(runId, target, "pdf", 0, FileMover.sha256(target));
 		}
 	}
 

@@ -8,7 +8,6 @@ import jp.digilab.jobs.definition.JobDefinition;
 import jp.digilab.jobs.export.ExportRecord;
 import jp.digilab.jobs.export.ExportResult;
 import jp.digilab.jobs.export.ExportService;
-import jp.digilab.jobs.export.OutputFile;
 import jp.digilab.jobs.export.OutputsSpec;
 import jp.digilab.jobs.home.DigilabHome;
 import jp.digilab.jobs.run.RunRepository;
@@ -74,19 +73,7 @@ class ReviewedExportTasklet implements Tasklet {
 		OutputsSpec withoutPdf = new OutputsSpec(spec.xlsx(), spec.csv(), false, spec.allowMyNumber());
 		ExportResult result = new ExportService().export(job.id(), exportId, withoutPdf,
 				ExportTasklet.columns(this.templates.of(job)), rows::iterator, this.home.out(), LocalDate.now());
-		for (OutputFile file : result.files()) {
-			this.jdbc.sql("insert into dl_output (run_id, path, format, rows_written, sha256) values (?, ?, ?, ?, ?)")
-				.params(runId, file.path().toString(), file.format(), file.rows(), file.sha256())
-				.update();
-			contribution.incrementWriteCount(file.rows());
-		}
-		if (result.manifest() != null) {
-			DayManifest.update(result.manifest().getParent(), job.id());
-			this.jdbc.sql("insert into dl_output (run_id, path, format, rows_written, sha256) values (?, ?, ?, ?, ?)")
-				.params(runId, result.manifest().toString(), "manifest", result.files().size(),
-						FileMover.sha256(result.manifest()))
-				.update();
-		}
+		new RunOutputsLog(this.jdbc).recordExport(runId, job.id(), result, contribution);
 		for (StoredRecord record : this.runs.records(runId)) {
 			if (keys.contains(record.key())) {
 				this.jdbc.sql("update dl_record set exported_in = ? where record_key = ?")
