@@ -9,7 +9,6 @@ import jp.digilab.jobs.definition.JobDefinition;
 import jp.digilab.jobs.ledger.LedgerEntry;
 import jp.digilab.jobs.ledger.LedgerRepository;
 import jp.digilab.jobs.run.RunRepository;
-import jp.digilab.jobs.run.StoredFile;
 import jp.digilab.jobs.run.StoredFile.FileStatus;
 import jp.digilab.jobs.run.StoredRecord;
 import jp.digilab.jobs.run.StoredRecord.EntryStatus;
@@ -66,10 +65,6 @@ class LedgerTasklet implements Tasklet {
 			return false;
 		}
 		return !robot || record.entryStatus() == EntryStatus.OK || record.entryStatus() == EntryStatus.SKIPPED;
-	}
-
-	static int failed(List<StoredFile> files) {
-		return (int) files.stream().filter((f) -> f.status() == FileStatus.FAILED).count();
 	}
 
 }
