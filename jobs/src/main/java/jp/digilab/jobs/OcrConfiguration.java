@@ -3,16 +3,21 @@ package jp.digilab.jobs;
 import jp.digilab.ocr.FormReader;
 import jp.digilab.ocr.OcrSettings;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The form reader shared by all runs; it keeps one OCR engine per worker thread. */
+/**
+ * The form reader shared by all runs. Its {@code digilab.ocr.workers} page workers (each
+ * with its own OCR engines, initialised once) read the pages of every file being
+ * recognised, so a long PDF uses all of them and several files at once never use more.
+ */
 @Configuration(proxyBeanMethods = false)
 public class OcrConfiguration {
 
 	@Bean(destroyMethod = "close")
-	FormReader formReader() {
-		return new FormReader(OcrSettings.defaults());
+	FormReader formReader(@Value("${digilab.ocr.workers:2}") int workers) {
+		return new FormReader(OcrSettings.defaults(), workers);
 	}
 
 }

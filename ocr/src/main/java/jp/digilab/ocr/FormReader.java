@@ -11,6 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -66,8 +74,36 @@ public final class FormReader implements AutoCloseable {
 
 	private volatile boolean closed;
 
+	private final ExecutorService pageWorkers;
+
+	private final int pageWorkerCount;
+
 	public FormReader(OcrSettings settings) {
+		this(settings, 1);
+	}
+
+	/**
+	 * A reader whose pages are read by {@code pageWorkers} threads of its own (each with
+	 * its own engines), shared by every caller: the pages of one long PDF use all of
+	 * them, and several files read at once never use more. With 1, pages are read on the
+	 * caller's thread.
+	 * @param settings the settings
+	 * @param pageWorkers how many pages are read at the same time
+	 */
+	public FormReader(OcrSettings settings, int pageWorkers) {
 		this.settings = settings;
+		this.pageWorkerCount = Math.max(1, pageWorkers);
+		if (this.pageWorkerCount > 1) {
+			AtomicInteger threads = new AtomicInteger();
+			this.pageWorkers = Executors.newFixedThreadPool(this.pageWorkerCount, (task) -> {
+				Thread thread = new Thread(task, "ocr-page-" + threads.incrementAndGet());
+				thread.setDaemon(true);
+				return thread;
+			});
+		}
+		else {
+			this.pageWorkers = null;
+		}
 	}
 
 	/**
@@ -89,23 +125,13 @@ public final class FormReader implements AutoCloseable {
 			return new ScanResult(name, documents, List.of(name + ": no template to match the pages against"));
 		}
 		try (PageSource source = PageSource.open(file)) {
-			for (int number = 1; number <= source.pageCount(); number++) {
-				long start = System.nanoTime();
-				this.timer.get().start();
-				try {
-					Page page = source.page(number);
-					this.timer.get().lap("load");
-					documents.add(readPage(page, candidates));
+			if (this.pageWorkers == null) {
+				for (int number = 1; number <= source.pageCount(); number++) {
+					readOne(name, number, source, candidates).addTo(documents, errors);
 				}
-				catch (InputException | PageException ex) {
-					errors.add(name + ": page " + number + ": " + ex.getMessage());
-				}
-				catch (RuntimeException ex) {
-					logger.warn("{}: page {} failed", name, number, ex);
-					errors.add(name + ": page " + number + ": " + describe(ex));
-				}
-				logger.debug("{}: page {} read in {} ms ({})", name, number, (System.nanoTime() - start) / 1_000_000,
-						this.timer.get());
+			}
+			else {
+				readInParallel(name, source, candidates, documents, errors);
 			}
 		}
 		catch (InputException ex) {
@@ -118,6 +144,102 @@ public final class FormReader implements AutoCloseable {
 		logger.info("{}: {} document(s), {} error(s) in {} ms", name, documents.size(), errors.size(),
 				(System.nanoTime() - fileStart) / 1_000_000);
 		return new ScanResult(name, documents, errors);
+	}
+
+	/**
+	 * Pages are loaded one at a time on the calling thread (a PDF document is not
+	 * thread-safe) and read by the page workers, at most as many in flight as there are
+	 * workers, so memory stays bounded on a long PDF; results keep the page order.
+	 */
+	private void readInParallel(String name, PageSource source, List<FormTemplate> candidates,
+			List<DocumentResult> documents, List<String> errors) {
+		int workers = this.pageWorkerCount;
+		Semaphore inFlight = new Semaphore(workers);
+		List<Future<PageOutcome>> outcomes = new ArrayList<>();
+		try {
+			for (int number = 1; number <= source.pageCount(); number++) {
+				inFlight.acquire();
+				int pageNumber = number;
+				PageOutcome loaded = load(name, pageNumber, source);
+				if (loaded.error() != null) {
+					inFlight.release();
+					outcomes.add(CompletableFuture.completedFuture(loaded));
+					continue;
+				}
+				outcomes.add(this.pageWorkers.submit(() -> {
+					try {
+						return readLoaded(name, pageNumber, loaded.page(), candidates);
+					}
+					finally {
+						inFlight.release();
+					}
+				}));
+			}
+			for (Future<PageOutcome> outcome : outcomes) {
+				outcome.get().addTo(documents, errors);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			outcomes.forEach((f) -> f.cancel(true));
+			errors.add(name + ": interrupted");
+		}
+		catch (ExecutionException ex) {
+			errors.add(name + ": " + describe(ex.getCause()));
+		}
+	}
+
+	private PageOutcome readOne(String name, int number, PageSource source, List<FormTemplate> candidates) {
+		PageOutcome loaded = load(name, number, source);
+		return (loaded.error() != null) ? loaded : readLoaded(name, number, loaded.page(), candidates);
+	}
+
+	private PageOutcome load(String name, int number, PageSource source) {
+		this.timer.get().start();
+		try {
+			Page page = source.page(number);
+			this.timer.get().lap("load");
+			return new PageOutcome(page, null, null);
+		}
+		catch (InputException ex) {
+			return new PageOutcome(null, null, name + ": page " + number + ": " + ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("{}: page {} failed to load", name, number, ex);
+			return new PageOutcome(null, null, name + ": page " + number + ": " + describe(ex));
+		}
+	}
+
+	private PageOutcome readLoaded(String name, int number, Page page, List<FormTemplate> candidates) {
+		long start = System.nanoTime();
+		try {
+			return new PageOutcome(null, readPage(page, candidates), null);
+		}
+		catch (InputException | PageException ex) {
+			return new PageOutcome(null, null, name + ": page " + number + ": " + ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("{}: page {} failed", name, number, ex);
+			return new PageOutcome(null, null, name + ": page " + number + ": " + describe(ex));
+		}
+		finally {
+			logger.debug("{}: page {} read in {} ms ({})", name, number, (System.nanoTime() - start) / 1_000_000,
+					this.timer.get());
+		}
+	}
+
+	/** A loaded page, or a read page's document, or the one-line reason it failed. */
+	private record PageOutcome(Page page, DocumentResult document, String error) {
+
+		void addTo(List<DocumentResult> documents, List<String> errors) {
+			if (this.document != null) {
+				documents.add(this.document);
+			}
+			if (this.error != null) {
+				errors.add(this.error);
+			}
+		}
+
 	}
 
 	private DocumentResult readPage(Page page, List<FormTemplate> candidates) {
@@ -443,6 +565,15 @@ public final class FormReader implements AutoCloseable {
 	@Override
 	public void close() {
 		this.closed = true;
+		if (this.pageWorkers != null) {
+			this.pageWorkers.shutdown();
+			try {
+				this.pageWorkers.awaitTermination(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 		OcrEngine engine;
 		while ((engine = this.allEngines.poll()) != null) {
 			try {

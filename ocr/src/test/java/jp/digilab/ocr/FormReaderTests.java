@@ -99,6 +99,26 @@ class FormReaderTests {
 	}
 
 	@Test
+	void pageWorkersReadTheSamePagesInTheSameOrder() {
+		BufferedImage form = FormImages.render(FormImages.sampleValues(), Scan.straight(200));
+		Path tiff = FormImages.writeTiff(List.of(form, FormImages.blank(200), form, form),
+				this.dir.resolve("parallel.tif"));
+		ScanResult sequential = reader.read(tiff, List.of(template));
+		try (FormReader parallel = new FormReader(OcrSettings.defaults(), 2)) {
+			ScanResult result = parallel.read(tiff, List.of(template));
+			assertThat(result.errors()).containsExactly("parallel.tif: page 2: blank page")
+				.isEqualTo(sequential.errors());
+			assertThat(result.documents()).extracting(DocumentResult::pages)
+				.containsExactly(List.of(1), List.of(3), List.of(4));
+			for (int i = 0; i < 3; i++) {
+				assertThat(result.documents().get(i).fields()).as("document %d", i)
+					.usingRecursiveComparison()
+					.isEqualTo(sequential.documents().get(i).fields());
+			}
+		}
+	}
+
+	@Test
 	void turnsAnUpsideDownPage() {
 		BufferedImage image = jp.digilab.ocr.image.Preprocess
 			.rotate(FormImages.render(FormImages.sampleValues(), Scan.straight(200)), 180);
