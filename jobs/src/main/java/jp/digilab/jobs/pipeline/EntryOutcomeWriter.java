@@ -31,7 +31,10 @@ class EntryOutcomeWriter implements ItemWriter<EntryProcessor.Entered> {
 			this.runs.recordEntry(entered.record().key(), status, entered.outcome().message(),
 					entered.outcome().values(), entered.outcome().duration().toMillis());
 			if (status == EntryStatus.FAILED) {
-				log.warn("Record {} not entered: {}", entered.record().key(), entered.outcome().message());
+				// the message can quote the record's values (a selector, a page text): it
+				// goes to
+				// the run's record, not to the log
+				log.warn("Record {} not entered; the reason is in the run's record", entered.record().key());
 			}
 			String runId = entered.record().runId();
 			var records = this.runs.records(runId)

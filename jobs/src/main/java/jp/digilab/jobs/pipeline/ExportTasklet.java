@@ -85,7 +85,11 @@ class ExportTasklet implements Tasklet {
 		if (spec.searchablePdf()) {
 			writeSearchablePdfs(runId, job, LocalDate.now(), contribution);
 		}
-		result.problems().forEach((p) -> log.warn("Run {}: export: {}", runId, p));
+		// a problem's reason can quote a value: the log names the record, the manifest
+		// says why
+		result.problems()
+			.forEach((p) -> log.warn("Run {}: export ({}): record {} {}; the reason is in the run's manifest", runId,
+					p.format(), p.key(), p.skipped() ? "left out" : "written with a note"));
 		return RepeatStatus.FINISHED;
 	}
 
