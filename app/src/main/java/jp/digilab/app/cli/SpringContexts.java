@@ -35,10 +35,28 @@ public final class SpringContexts {
 			.stream()
 			.map((e) -> "--" + e.getKey() + "=" + e.getValue())
 			.toArray(String[]::new);
-		return new SpringApplicationBuilder(DigilabApplication.class).bannerMode(Banner.Mode.OFF)
+		return new SpringApplicationBuilder(DigilabApplication.class).profiles(databaseProfiles(System.getenv()))
+			.bannerMode(Banner.Mode.OFF)
 			.web(server ? WebApplicationType.SERVLET : WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.run(args);
+	}
+
+	/**
+	 * {@code DIGILAB_DB_URL} selects PostgreSQL (profile {@code postgres}, see
+	 * application-postgres.yml); without it the H2 file database in the home folder is
+	 * used.
+	 */
+	static String[] databaseProfiles(Map<String, String> env) {
+		String url = env.get("DIGILAB_DB_URL");
+		if (url == null || url.isBlank()) {
+			return new String[0];
+		}
+		if (!url.startsWith("jdbc:postgresql:")) {
+			throw new IllegalArgumentException(
+					"DIGILAB_DB_URL must be a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DB), not " + url);
+		}
+		return new String[] { "postgres" };
 	}
 
 }
