@@ -1,5 +1,6 @@
 package jp.digilab.robots;
 
+import org.apache.commons.text.similarity.LevenshteinDistance;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -302,32 +303,13 @@ final class StepParser {
 		String best = null;
 		int bestDistance = 3;
 		for (String known : this.kinds.keySet()) {
-			int d = distance(name.toLowerCase(), known.toLowerCase());
+			int d = LevenshteinDistance.getDefaultInstance().apply(name.toLowerCase(), known.toLowerCase());
 			if (d < bestDistance) {
 				best = known;
 				bestDistance = d;
 			}
 		}
 		return (best != null) ? " (did you mean '" + best + "'?)" : "";
-	}
-
-	private static int distance(String a, String b) {
-		int[] prev = new int[b.length() + 1];
-		int[] cur = new int[b.length() + 1];
-		for (int j = 0; j <= b.length(); j++) {
-			prev[j] = j;
-		}
-		for (int i = 1; i <= a.length(); i++) {
-			cur[0] = i;
-			for (int j = 1; j <= b.length(); j++) {
-				int cost = (a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1;
-				cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-			}
-			int[] t = prev;
-			prev = cur;
-			cur = t;
-		}
-		return prev[b.length()];
 	}
 
 }

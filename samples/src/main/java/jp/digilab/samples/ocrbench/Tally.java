@@ -1,5 +1,6 @@
 package jp.digilab.samples.ocrbench;
 
+import org.apache.commons.text.similarity.LevenshteinDistance;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -23,7 +24,7 @@ final class Tally {
 	 * @param flagged whether the reader sent it to review
 	 */
 	synchronized void add(String type, String truth, String value, boolean flagged) {
-		int distance = levenshtein(value, truth);
+		int distance = LevenshteinDistance.getDefaultInstance().apply(value, truth);
 		this.byType.computeIfAbsent(type, (t) -> new Counts()).add(truth, value, flagged, distance);
 		this.allFields.add(truth, value, flagged, distance);
 		if (!"checkbox".equals(type) && !"choice".equals(type)) {
@@ -42,25 +43,6 @@ final class Tally {
 
 	Counts allFields() {
 		return this.allFields;
-	}
-
-	static int levenshtein(String a, String b) {
-		int[] prev = new int[b.length() + 1];
-		int[] cur = new int[b.length() + 1];
-		for (int j = 0; j <= b.length(); j++) {
-			prev[j] = j;
-		}
-		for (int i = 1; i <= a.length(); i++) {
-			cur[0] = i;
-			for (int j = 1; j <= b.length(); j++) {
-				int cost = (a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1;
-				cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-			}
-			int[] t = prev;
-			prev = cur;
-			cur = t;
-		}
-		return prev[b.length()];
 	}
 
 	/** The counts of a group of fields. */
