@@ -8,9 +8,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -59,6 +61,31 @@ public class SecurityConfiguration {
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint()));
 		return http.build();
 	}
+
+	// hardening (issue 8): Actuator ---------------------------------------------------
+
+	/** Health status anyone may read (load balancers, uptime checks): UP or DOWN only. */
+	public static final String[] PUBLIC_ACTUATOR = { "/actuator/health", "/actuator/health/liveness",
+			"/actuator/health/readiness" };
+
+	/**
+	 * Actuator: the health status is public, its details and every other endpoint
+	 * (metrics for Prometheus) need an ADMIN or OPERATOR, by the console's session or by
+	 * HTTP basic authentication (what a Prometheus scrape job sends).
+	 */
+	@Bean
+	@Order(1)
+	SecurityFilterChain actuatorSecurity(HttpSecurity http) throws Exception {
+		http.securityMatcher("/actuator", "/actuator/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC_ACTUATOR)
+				.permitAll()
+				.anyRequest()
+				.hasAnyRole(Role.ADMIN.name(), Role.OPERATOR.name()))
+			.httpBasic(Customizer.withDefaults());
+		return http.build();
+	}
+
+	// end hardening -----------------------------------------------------------------
 
 	private static AuthenticationEntryPoint entryPoint() {
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");

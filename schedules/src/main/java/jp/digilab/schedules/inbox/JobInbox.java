@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import jp.digilab.jobs.definition.DefinitionException;
 import jp.digilab.schedules.inbox.InboxFiles.Snapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -179,8 +180,12 @@ final class JobInbox {
 	void runEnded(long now, Throwable failure) {
 		this.running = false;
 		if (failure != null) {
-			// only the type: a message may quote what was read from a form
-			error("run of job '" + this.jobId + "' failed: " + failure.getClass().getName());
+			// only the type: a message may quote what was read from a form; a definition
+			// problem names files and keys only, and says what to fix
+			error("run of job '" + this.jobId + "' failed: "
+					+ ((failure instanceof DefinitionException)
+							? failure.getMessage() + "; the files stay in the inbox until it is fixed"
+							: failure.getClass().getName()));
 		}
 		long stable = Duration.ofMillis(this.properties.stableMillis()).toNanos();
 		List<String> left = new ArrayList<>();
