@@ -60,6 +60,8 @@ final class JobInbox {
 
 	private String lastError;
 
+	private String lastFailure;
+
 	private Instant lastErrorAt;
 
 	private volatile InboxStatus status;
@@ -182,10 +184,17 @@ final class JobInbox {
 		if (failure != null) {
 			// only the type: a message may quote what was read from a form; a definition
 			// problem names files and keys only, and says what to fix
-			error("run of job '" + this.jobId + "' failed: "
-					+ ((failure instanceof DefinitionException)
-							? failure.getMessage() + "; the files stay in the inbox until it is fixed"
-							: failure.getClass().getName()));
+			String reason = "run of job '" + this.jobId + "' failed: "
+					+ ((failure instanceof DefinitionException) ? failure.getMessage().lines().findFirst().orElse("")
+							+ "; the files stay in the inbox until it is fixed" : failure.getClass().getName());
+			// the same failure at every retry is said once, not once per attempt
+			if (!reason.equals(this.lastFailure)) {
+				error(reason);
+			}
+			this.lastFailure = reason;
+		}
+		else {
+			this.lastFailure = null;
 		}
 		long stable = Duration.ofMillis(this.properties.stableMillis()).toNanos();
 		List<String> left = new ArrayList<>();
