@@ -255,7 +255,11 @@ class BadInputFunctionalTests {
 		assertThat(home.resolve("done/form.pdf")).exists();
 		String runId = this.runs.lastRun("fulldisk").orElseThrow().runId();
 		assertThat(this.runs.records(runId)).hasSize(1);
-		assertThat(log()).contains("No space left on device");
+		assertThat(log().lines().filter((l) -> l.contains("Run " + runId + " of job fulldisk failed: ")))
+			.singleElement()
+			.asString()
+			.contains("No space left on device")
+			.contains("--restart");
 		// space freed, the run is restarted and writes its outputs
 		Files.delete(home.resolve("out/fulldisk/filler"));
 		RunSummary restarted = this.pipeline.restartLast("fulldisk").orElseThrow();
