@@ -170,6 +170,13 @@ class BadInputFunctionalTests {
 			soft.assertThat(escaped.map((p) -> p.getFileName().toString()).filter((n) -> n.startsWith("escape")))
 				.isEmpty();
 		}
+		// the log lines of a run carry its id (MDC), also from the OCR worker threads
+		String runId = this.jdbc.sql("select run_id from dl_file where name = 'blank.png'")
+			.query(String.class)
+			.single();
+		soft.assertThat(log().lines().filter((l) -> l.contains("[run=" + runId + " ")))
+			.anyMatch((l) -> l.contains("blank.png failed: blank.png: page 1: blank page"))
+			.anyMatch((l) -> l.contains("[ocr-"));
 		// the file written slowly was taken once complete, not half-written
 		soft.assertThat(records("still-being-written.png")).isEqualTo(1);
 		soft.assertThat(home.resolve("failed/still-being-written.png")).doesNotExist();
@@ -177,7 +184,8 @@ class BadInputFunctionalTests {
 		this.dropped.addAll(BadInputCorpus.FAILING.stream().map((i) -> inbox.resolve(i.name())).toList());
 		this.dropped.add(inbox.resolve("still-being-written.png"));
 		if (!locked) {
-			// without chattr the "locked" file was an ordinary one and was read with the rest
+			// without chattr the "locked" file was an ordinary one and was read with the
+			// rest
 			this.dropped.add(inbox.resolve("locked.pdf"));
 		}
 	}
