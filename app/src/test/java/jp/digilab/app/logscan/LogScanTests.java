@@ -38,7 +38,20 @@ class LogScanTests {
 	void noSecretAndNoMyNumberInAnyLogLineOfTheTestRun() throws IOException {
 		assertThat(TestRunLog.FILE).exists();
 		List<String> lines = Files.readAllLines(TestRunLog.FILE, StandardCharsets.UTF_8);
-		Set<String> secrets = secrets();
+		assertThat(leaks(lines, secrets())).as("in %s", TestRunLog.FILE).isEmpty();
+	}
+
+	@Test
+	void theScanFindsAPlantedSecretAndMyNumber() {
+		String first11 = "12345678901";
+		String myNumber = first11 + MyNumber.checkDigit(first11);
+		assertThat(leaks(List.of("ok", "name " + myNumber + " x", "pw s3cr3t-value"), Set.of("s3cr3t-value")))
+			.containsExactly("line 2: a My Number " + MyNumber.mask(myNumber), "line 3: a secret (12 characters)");
+		// a 12-digit number whose check digit does not match is not a My Number
+		assertThat(leaks(List.of(first11 + ((MyNumber.checkDigit(first11) + 1) % 10)), Set.of())).isEmpty();
+	}
+
+	static List<String> leaks(List<String> lines, Set<String> secrets) {
 		List<String> leaks = new ArrayList<>();
 		for (int i = 0; i < lines.size(); i++) {
 			String line = lines.get(i);
@@ -55,7 +68,7 @@ class LogScanTests {
 				}
 			}
 		}
-		assertThat(leaks).as("in %s", TestRunLog.FILE).isEmpty();
+		return leaks;
 	}
 
 	@Test
