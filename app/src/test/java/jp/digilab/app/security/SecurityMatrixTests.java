@@ -232,6 +232,73 @@ class SecurityMatrixTests extends ConsoleTestSupport {
 		soft.assertAll();
 	}
 
+	@Autowired
+	jp.digilab.jobs.run.RunRepository runs;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	/**
+	 * A reviewer sees only their own department: every route a reviewer may use that
+	 * takes an id (and every department-scoped {@link ServesFile} route) is asked, by a
+	 * reviewer of another department, for a record, run and file of 小倉北区 市民課; the same
+	 * request by a reviewer of that department is the control that the ids are real.
+	 */
+	@Test
+	void aReviewerCannotOpenTheRecordsOrFilesOfAnotherDepartment() throws Exception {
+		String runId = "security-" + System.nanoTime();
+		String marker = "越境確認太郎";
+		this.runs.createRun(runId, "juminhyo", "小倉北区 市民課", 0, 6.5);
+		this.runs.addFile(runId, 1, "scan-001.png", home.resolve("inbox/juminhyo/scan-001.png"),
+				home.resolve("inbox/juminhyo/scan-001.png"), "0".repeat(64));
+		String recordKey = runId + "-1-1";
+		this.runs.addRecord(new jp.digilab.jobs.run.StoredRecord(recordKey, runId, 1, 1, "scan-001.png", List.of(1),
+				"juminhyo-request", jp.digilab.jobs.run.StoredRecord.RecordState.NEEDS_REVIEW,
+				Map.of("name", new jp.digilab.ocr.FieldResult(marker, marker, 0.3, true,
+						List.of("confidence 0.30 below 0.80"), 1, new double[] { 50, 52, 140, 10 })),
+				0, null, null, Map.of()));
+		ConsoleUser own = reviewer("kokurakita", "小倉北区 市民課");
+		ConsoleUser other = reviewer("wakamatsu", "若松区 市民課");
+		AntPathMatcher matcher = new AntPathMatcher();
+		List<String> checked = new ArrayList<>();
+		SoftAssertions soft = new SoftAssertions();
+		for (Route route : routes()) {
+			boolean reviewerRoute = ROLE_MATRIX.entrySet()
+				.stream()
+				.filter((row) -> matcher.match(row.getKey(), route.pattern()))
+				.findFirst()
+				.map((row) -> row.getValue().contains(Role.REVIEWER))
+				.orElse(false);
+			ServesFile serves = route.handler().getMethodAnnotation(ServesFile.class);
+			if (route.method() != HttpMethod.GET || !route.pattern().contains("{")
+					|| !(reviewerRoute || (serves != null && serves.departmentScoped()))) {
+				continue;
+			}
+			for (String id : List.of(recordKey, runId, "1")) {
+				String path = route.pattern().replaceAll("\\{[^}]*}", id);
+				MockHttpServletResponse control = perform(get(path).with(user(own)));
+				if (control.getStatus() != 200) {
+					continue;
+				}
+				MockHttpServletResponse response = perform(get(path).with(user(other)));
+				soft.assertThat(response.getStatus()).as("%s as a reviewer of another department", path).isIn(403, 404);
+				soft.assertThat(response.getContentAsString()).as(path).doesNotContain(marker);
+				checked.add(route.pattern());
+			}
+		}
+		// the other console tests share this database: leave it as it was
+		for (String table : List.of("dl_record", "dl_file", "dl_run")) {
+			this.jdbc.sql("delete from " + table + " where run_id = ?").param(runId).update();
+		}
+		soft.assertAll();
+		assertThat(checked).contains("/review/{recordKey}");
+	}
+
+	private static ConsoleUser reviewer(String name, String department) {
+		return new ConsoleUser(name, "unused", true, department, List
+			.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(Role.REVIEWER.authority())));
+	}
+
 	/**
 	 * The payload in each path variable, and in each String request parameter, of the
 	 * route; sent as raw (already encoded) URIs so that encodings reach the server as an
