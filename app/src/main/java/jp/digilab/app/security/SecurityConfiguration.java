@@ -50,6 +50,14 @@ public class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/review", "/review/**")
 			.hasAnyRole(reviewer, admin)
+			// --- admin helper: user management and audit log (ADMIN), templates and
+			// robots
+			// (OPERATOR, ADMIN) ---
+			.requestMatchers("/admin/**")
+			.hasRole(admin)
+			.requestMatchers("/templates", "/templates/**", "/robots", "/robots/**")
+			.hasAnyRole(operator, admin)
+			// --- end admin helper ---
 			.requestMatchers("/", "/reports/**", "/runs", "/runs/**", "/api/**")
 			.hasAnyRole(manager, operator, admin)
 			.anyRequest()
