@@ -113,16 +113,18 @@ class RobotCatalog {
 	 * @param jobs the jobs that use the robot
 	 * @param runs the last runs in which it entered records, newest first
 	 */
-	record Robot(String id, String title, String file, List<String> problems, List<String> jobs, List<Run> runs) {
+	public record Robot(String id, String title, String file, List<String> problems, List<String> jobs,
+			List<Run> runs) {
 
-		boolean valid() {
+		public boolean valid() {
 			return this.problems.isEmpty();
 		}
 
 	}
 
 	/** One run's entry outcomes. */
-	record Run(String runId, String jobId, LocalDateTime startedAt, String status, int ok, int failed, int skipped) {
+	public record Run(String runId, String jobId, LocalDateTime startedAt, String status, int ok, int failed,
+			int skipped) {
 	}
 
 }

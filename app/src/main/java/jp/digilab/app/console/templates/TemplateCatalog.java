@@ -108,13 +108,13 @@ class TemplateCatalog {
 	 * @param line the line of the error (0: the whole file)
 	 * @param error the reason, or null
 	 */
-	record Entry(String file, FormTemplate template, int line, String error) {
+	public record Entry(String file, FormTemplate template, int line, String error) {
 
 		static Entry broken(String file, int line, String error) {
 			return new Entry(file, null, line, error);
 		}
 
-		boolean ok() {
+		public boolean ok() {
 			return this.error == null;
 		}
 
