@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -94,9 +95,13 @@ public class SecurityConfiguration {
 		@Override
 		protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
 				Authentication authentication) {
+			// roles only: Spring Security 7 adds factor authorities (FACTOR_PASSWORD) on
+			// login, which made every reviewer look like more than a reviewer
 			boolean reviewerOnly = authentication.getAuthorities()
 				.stream()
-				.allMatch((a) -> Role.REVIEWER.authority().equals(a.getAuthority()));
+				.map(GrantedAuthority::getAuthority)
+				.filter((a) -> a != null && a.startsWith("ROLE_"))
+				.allMatch(Role.REVIEWER.authority()::equals);
 			return reviewerOnly ? "/review" : "/";
 		}
 

@@ -96,7 +96,9 @@ class UsersControllerTests extends ConsoleTestSupport {
 			.single();
 		assertThat(hash).startsWith("$2").doesNotContain(password);
 		this.mvc.perform(formLogin("/login").user("tanaka").password(password))
-			.andExpect(authenticated().withUsername("tanaka").withRoles("REVIEWER"));
+			.andExpect(authenticated().withUsername("tanaka").withRoles("REVIEWER"))
+			// a reviewer starts at the review queue
+			.andExpect(redirectedUrl("/review"));
 		assertThat(audit("tanaka")).containsExactly("boss USER_CREATE roles: REVIEWER");
 		Path log = home.resolve("logs/digilab.log");
 		if (Files.exists(log)) {
