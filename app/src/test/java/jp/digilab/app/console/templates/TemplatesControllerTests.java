@@ -48,6 +48,16 @@ class TemplatesControllerTests extends ConsoleTestSupport {
 	}
 
 	@Test
+	void thePagesAreInEnglishOnRequest() throws Exception {
+		this.mvc.perform(get("/templates/" + SAMPLE).param("lang", "en").with(user("op").roles("OPERATOR")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<th>Review threshold</th>")))
+			.andExpect(content().string(containsString("0.60 (default)")))
+			.andExpect(content().string(containsString("id=\"lang-switch\"")))
+			.andExpect(content().string(not(containsString("確認の閾値"))));
+	}
+
+	@Test
 	void onlyOperatorsAndAdministratorsSeeTemplates() throws Exception {
 		this.mvc.perform(get("/templates").with(user("a").roles("ADMIN"))).andExpect(status().isOk());
 		this.mvc.perform(get("/templates").with(user("m").roles("MANAGER"))).andExpect(status().isForbidden());
