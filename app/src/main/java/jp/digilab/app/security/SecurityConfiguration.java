@@ -14,6 +14,8 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -21,6 +23,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -42,7 +45,7 @@ public class SecurityConfiguration {
 	public static final String[] PUBLIC = { "/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico" };
 
 	@Bean
-	SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain consoleSecurity(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
 		String admin = Role.ADMIN.name();
 		String operator = Role.OPERATOR.name();
 		String manager = Role.MANAGER.name();
@@ -51,8 +54,7 @@ public class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/review", "/review/**")
 			.hasAnyRole(reviewer, admin)
-			// --- admin helper: user management and audit log (ADMIN), templates and
-			// robots
+			// --- admin helper: users and audit log (ADMIN); templates, robots
 			// (OPERATOR, ADMIN) ---
 			.requestMatchers("/admin/**")
 			.hasRole(admin)
@@ -65,9 +67,32 @@ public class SecurityConfiguration {
 			.authenticated())
 			.formLogin((login) -> login.loginPage("/login").successHandler(new RoleHomes()).permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint()));
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint()))
+			// admin helper: sessions are registered so that disabling a user, changing
+			// their roles or resetting their password ends the sessions they have open
+			.sessionManagement((sessions) -> sessions.maximumSessions(-1)
+				.sessionRegistry(sessionRegistry)
+				.expiredUrl("/login?expired"));
 		return http.build();
 	}
+
+	// --- admin helper: the sessions of each user (see ConsoleSessions) ---
+	@Bean
+	SessionRegistry sessionRegistry() {
+		return new SessionRegistryImpl();
+	}
+
+	/** Tells the session registry when a session ends (Boot registers the listener). */
+	@Bean
+	static HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
+	}
+
+	@Bean
+	ConsoleSessions consoleSessions(SessionRegistry sessionRegistry) {
+		return new ConsoleSessions(sessionRegistry);
+	}
+	// --- end admin helper ---
 
 	private static AuthenticationEntryPoint entryPoint() {
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");

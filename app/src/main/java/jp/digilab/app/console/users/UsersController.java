@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import jp.digilab.app.security.AuditLog;
+import jp.digilab.app.security.ConsoleSessions;
 import jp.digilab.app.security.ConsoleUsers;
 import jp.digilab.app.security.ConsoleUsers.Account;
 import jp.digilab.app.security.Role;
@@ -50,10 +51,13 @@ class UsersController {
 
 	private final AuditLog audit;
 
-	UsersController(ConsoleUsers users, PasswordEncoder encoder, AuditLog audit) {
+	private final ConsoleSessions sessions;
+
+	UsersController(ConsoleUsers users, PasswordEncoder encoder, AuditLog audit, ConsoleSessions sessions) {
 		this.users = users;
 		this.encoder = encoder;
 		this.audit = audit;
+		this.sessions = sessions;
 	}
 
 	@GetMapping
@@ -151,6 +155,10 @@ class UsersController {
 		if (!changes.isEmpty()) {
 			this.audit.record(authentication.getName(), "USER_UPDATE", username, String.join(", ", changes));
 		}
+		if (!added.isEmpty() || !removed.isEmpty()) {
+			// roles live in the session: the user logs in again to get the new ones
+			endSessions(username, authentication);
+		}
 		redirect.addFlashAttribute("done", "console.users.done.updated");
 		return "redirect:/admin/users/" + username;
 	}
@@ -163,6 +171,9 @@ class UsersController {
 			return problem(username, "console.users.problem.ownDisable", redirect);
 		}
 		this.users.setEnabled(username, enabled);
+		if (!enabled) {
+			endSessions(username, authentication);
+		}
 		this.audit.record(authentication.getName(), enabled ? "USER_ENABLE" : "USER_DISABLE", username, null);
 		redirect.addFlashAttribute("done", enabled ? "console.users.done.enabled" : "console.users.done.disabled");
 		return "redirect:/admin/users/" + username;
@@ -178,6 +189,7 @@ class UsersController {
 		boolean generated = password.isEmpty();
 		String chosen = generated ? generatedPassword() : password;
 		this.users.setPasswordHash(username, this.encoder.encode(chosen));
+		endSessions(username, authentication);
 		this.audit.record(authentication.getName(), "USER_PASSWORD_RESET", username,
 				generated ? "generated" : "set by administrator");
 		if (generated) {
@@ -185,6 +197,13 @@ class UsersController {
 		}
 		redirect.addFlashAttribute("done", "console.users.done.password");
 		return "redirect:/admin/users/" + username;
+	}
+
+	/** Ends another user's open sessions; an administrator's own stays open. */
+	private void endSessions(String username, Authentication authentication) {
+		if (!username.equals(authentication.getName())) {
+			this.sessions.end(username);
+		}
 	}
 
 	private Account account(String username) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -191,6 +192,34 @@ class UsersControllerTests extends ConsoleTestSupport {
 			.andExpect(redirectedUrl("/admin/users/sato"));
 		this.mvc.perform(formLogin("/login").user("sato").password("sato-password-1")).andExpect(authenticated());
 		assertThat(audit("sato")).containsExactly("boss USER_DISABLE null", "boss USER_ENABLE null");
+	}
+
+	@Test
+	void disablingAUserOrChangingTheirRolesEndsTheSessionsTheyHaveOpen() throws Exception {
+		this.users.create("ito", this.encoder.encode("ito-password-12"), null, null,
+				EnumSet.of(Role.OPERATOR, Role.MANAGER));
+		MockHttpSession first = logIn("ito", "ito-password-12");
+		this.mvc.perform(get("/runs").session(first)).andExpect(status().isOk());
+		this.mvc
+			.perform(post("/admin/users/ito").with(user("boss").roles("ADMIN")).with(csrf()).param("roles", "MANAGER"))
+			.andExpect(redirectedUrl("/admin/users/ito"));
+		this.mvc.perform(get("/runs").session(first)).andExpect(redirectedUrl("/login?expired"));
+		MockHttpSession second = logIn("ito", "ito-password-12");
+		this.mvc.perform(get("/").session(second)).andExpect(status().isOk());
+		this.mvc.perform(get("/templates").session(second)).andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/admin/users/ito/enabled").with(user("boss").roles("ADMIN"))
+				.with(csrf())
+				.param("enabled", "false"))
+			.andExpect(redirectedUrl("/admin/users/ito"));
+		this.mvc.perform(get("/").session(second)).andExpect(redirectedUrl("/login?expired"));
+	}
+
+	private MockHttpSession logIn(String username, String password) throws Exception {
+		MvcResult login = this.mvc.perform(formLogin("/login").user(username).password(password))
+			.andExpect(authenticated())
+			.andReturn();
+		return (MockHttpSession) login.getRequest().getSession(false);
 	}
 
 	@Test
