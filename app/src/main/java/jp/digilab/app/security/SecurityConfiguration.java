@@ -15,7 +15,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -76,21 +75,11 @@ public class SecurityConfiguration {
 		return http.build();
 	}
 
-	// --- admin helper: the sessions of each user (see ConsoleSessions) ---
-	@Bean
-	SessionRegistry sessionRegistry() {
-		return new SessionRegistryImpl();
-	}
-
-	/** Tells the session registry when a session ends (Boot registers the listener). */
+	// --- admin helper: the session registry (UserStoreConfiguration) learns when a
+	// session ends; Boot registers the listener ---
 	@Bean
 	static HttpSessionEventPublisher httpSessionEventPublisher() {
 		return new HttpSessionEventPublisher();
-	}
-
-	@Bean
-	ConsoleSessions consoleSessions(SessionRegistry sessionRegistry) {
-		return new ConsoleSessions(sessionRegistry);
 	}
 	// --- end admin helper ---
 
