@@ -79,7 +79,7 @@ final class TemplateOverlay {
 				g.drawRect(0, 0, width - 1, height - 1);
 			}
 			float line = Math.max(2f, width / 800f);
-			Font font = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(12, Math.round(width / 90f)));
+			Font font = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(12, Math.round(width / 70f)));
 			Box box = new Box(g, sx, sy, line, font);
 			for (Anchor anchor : template.anchors()) {
 				box.draw(anchor.box(), ANCHOR, anchor.text());
