@@ -61,7 +61,12 @@ class UsersControllerTests extends ConsoleTestSupport {
 		assertThat(this.users.find("intruder-OPERATOR")).isEmpty();
 		this.mvc.perform(get("/admin/users").with(user("boss").roles("ADMIN")))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("id=\"user-admin\"")));
+			.andExpect(content().string(containsString("id=\"user-admin\"")))
+			.andExpect(content().string(containsString("管理者")));
+		this.mvc.perform(get("/admin/users/new").with(user("boss").roles("ADMIN")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("name=\"roles\" value=\"REVIEWER\"")))
+			.andExpect(content().string(containsString("name=\"_csrf\"")));
 	}
 
 	@Test
