@@ -15,6 +15,8 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -22,6 +24,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -43,7 +46,7 @@ public class SecurityConfiguration {
 	public static final String[] PUBLIC = { "/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico" };
 
 	@Bean
-	SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain consoleSecurity(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
 		String admin = Role.ADMIN.name();
 		String operator = Role.OPERATOR.name();
 		String manager = Role.MANAGER.name();
@@ -52,13 +55,25 @@ public class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/review", "/review/**")
 			.hasAnyRole(reviewer, admin)
+			// --- admin helper: users and audit log (ADMIN); templates, robots
+			// (OPERATOR, ADMIN) ---
+			.requestMatchers("/admin/**")
+			.hasRole(admin)
+			.requestMatchers("/templates", "/templates/**", "/robots", "/robots/**")
+			.hasAnyRole(operator, admin)
+			// --- end admin helper ---
 			.requestMatchers("/", "/reports/**", "/runs", "/runs/**", "/api/**")
 			.hasAnyRole(manager, operator, admin)
 			.anyRequest()
 			.authenticated())
 			.formLogin((login) -> login.loginPage("/login").successHandler(new RoleHomes()).permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint()));
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint()))
+			// admin helper: sessions are registered so that disabling a user, changing
+			// their roles or resetting their password ends the sessions they have open
+			.sessionManagement((sessions) -> sessions.maximumSessions(-1)
+				.sessionRegistry(sessionRegistry)
+				.expiredUrl("/login?expired"));
 		return http.build();
 	}
 
@@ -86,6 +101,13 @@ public class SecurityConfiguration {
 	}
 
 	// end hardening -----------------------------------------------------------------
+	// --- admin helper: the session registry (UserStoreConfiguration) learns when a
+	// session ends; Boot registers the listener ---
+	@Bean
+	static HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
+	}
+	// --- end admin helper ---
 
 	private static AuthenticationEntryPoint entryPoint() {
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
@@ -113,9 +135,13 @@ public class SecurityConfiguration {
 		@Override
 		protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
 				Authentication authentication) {
+			// roles only: Spring Security 7 adds factor authorities (FACTOR_PASSWORD) on
+			// login, which made every reviewer look like more than a reviewer
 			boolean reviewerOnly = authentication.getAuthorities()
 				.stream()
-				.allMatch((a) -> Role.REVIEWER.authority().equals(a.getAuthority()));
+				.map(GrantedAuthority::getAuthority)
+				.filter((a) -> a != null && a.startsWith("ROLE_"))
+				.allMatch(Role.REVIEWER.authority()::equals);
 			return reviewerOnly ? "/review" : "/";
 		}
 
