@@ -50,6 +50,11 @@ public class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/review", "/review/**")
 			.hasAnyRole(reviewer, admin)
+			// --- review API (helper "review"): reviewers and administrators, before
+			// /api/**
+			.requestMatchers("/api/review", "/api/review/**")
+			.hasAnyRole(reviewer, admin)
+			// --- end review API
 			.requestMatchers("/", "/reports/**", "/runs", "/runs/**", "/api/**")
 			.hasAnyRole(manager, operator, admin)
 			.anyRequest()
