@@ -186,7 +186,15 @@ public class ReviewService {
 
 	/** Where the record stands for this reviewer. */
 	public ReviewStage stage(ReviewItem item, String reviewer) {
-		if (!doubleEntry(item)) {
+		return stage(item, reviewer, doubleEntry(item));
+	}
+
+	/**
+	 * Where the record stands for this reviewer, its job's double-entry setting known
+	 * (saves reading the job definition again for each record of a queue).
+	 */
+	public ReviewStage stage(ReviewItem item, String reviewer, boolean doubleEntry) {
+		if (!doubleEntry) {
 			return ReviewStage.SINGLE;
 		}
 		List<ReviewEntry> entries = entries(item.recordKey());

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,12 @@ class ReviewDesk {
 			items = (department != null) ? this.reviews.queue(department) : List.of();
 		}
 		String user = authentication.getName();
-		return items.stream().filter((i) -> this.reviews.stage(i, user) != ReviewStage.ENTERED_BY_YOU).toList();
+		Map<String, Boolean> doubleEntry = new HashMap<>();
+		return items.stream()
+			.filter((i) -> this.reviews.stage(i, user,
+					doubleEntry.computeIfAbsent(i.jobId(),
+							(job) -> this.reviews.doubleEntry(i))) != ReviewStage.ENTERED_BY_YOU)
+			.toList();
 	}
 
 	/**
