@@ -91,8 +91,11 @@ public class SecurityConfiguration {
 		@Override
 		protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
 				Authentication authentication) {
+			// roles only: Spring Security 7 adds factor authorities (FACTOR_PASSWORD) on
+			// login
 			boolean reviewerOnly = authentication.getAuthorities()
 				.stream()
+				.filter((a) -> a.getAuthority() != null && a.getAuthority().startsWith("ROLE_"))
 				.allMatch((a) -> Role.REVIEWER.authority().equals(a.getAuthority()));
 			return reviewerOnly ? "/review" : "/";
 		}
