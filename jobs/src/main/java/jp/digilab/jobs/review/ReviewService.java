@@ -11,11 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jp.digilab.jobs.definition.JobCatalog;
 import jp.digilab.jobs.definition.JobDefinition;
 import jp.digilab.jobs.home.DigilabHome;
 import jp.digilab.ocr.FieldResult;
+import jp.digilab.ocr.field.FieldType;
+import jp.digilab.ocr.field.Normalized;
+import jp.digilab.ocr.template.ChoiceOption;
 import jp.digilab.ocr.template.FieldSpec;
 import jp.digilab.ocr.template.FormTemplate;
 import jp.digilab.ocr.template.TemplateRepository;
@@ -79,7 +83,9 @@ public class ReviewService {
 
 	/**
 	 * Approves a record waiting for review, with the reviewer's corrections (field name →
-	 * value as it should be, already normalised: ISO dates, "true"/"false" for ticks).
+	 * value). A correction is normalised and validated by its field's type as recognition
+	 * does ("令和8年4月1日" → 2026-04-01, "〒8038501" → 803-8501; "true"/"false" for ticks, an
+	 * option's value for a choice); an invalid one is refused with the reason.
 	 */
 	@Transactional
 	public ReviewItem approve(String recordKey, Map<String, String> corrected, long reviewSeconds, String reviewer) {
@@ -90,8 +96,9 @@ public class ReviewService {
 			if (field == null) {
 				throw new ReviewException("Record " + recordKey + " has no field '" + change.getKey() + "'");
 			}
+			String value = checked(item, change.getKey(), change.getValue());
 			fields.put(change.getKey(),
-					new FieldResult(change.getValue(), field.raw(), 1.0, true, List.of(), field.page(), field.box()));
+					new FieldResult(value, field.raw(), 1.0, true, List.of(), field.page(), field.box()));
 		}
 		for (String name : item.doubtfulFields()) {
 			FieldResult field = fields.get(name);
@@ -232,7 +239,7 @@ public class ReviewService {
 			if (value == null) {
 				throw new ReviewException("Record " + recordKey + ": field '" + name + "' was not entered");
 			}
-			typed.put(name, value.strip());
+			typed.put(name, checked(item, name, value));
 		}
 		int round = (stage == ReviewStage.FIRST_ENTRY) ? 1 : (stage == ReviewStage.SECOND_ENTRY) ? 2 : 3;
 		long spent = Math.max(0, seconds);
@@ -260,6 +267,52 @@ public class ReviewService {
 		}
 		approve(recordKey, typed, 0, reviewer);
 		return EntryOutcome.APPROVED;
+	}
+
+	/**
+	 * A reviewer's value for a field, normalised and validated as recognition does it
+	 * (type, required, pattern); fields whose template is unknown are taken as typed.
+	 */
+	static String checked(ReviewItem item, String name, String typed) {
+		String value = (typed != null) ? typed.strip() : "";
+		FieldSpec spec = item.specs().get(name);
+		if (spec == null) {
+			return value;
+		}
+		List<String> problems = new ArrayList<>();
+		FieldType type = FieldType.of(spec.type()).orElse(FieldType.TEXT);
+		if (type == FieldType.CHECKBOX) {
+			if (!value.equals("true") && !value.equals("false")) {
+				problems.add("a tick is true or false");
+			}
+		}
+		else if (type == FieldType.CHOICE) {
+			List<String> options = spec.options().stream().map(ChoiceOption::value).toList();
+			if (!value.isEmpty() && !options.isEmpty() && !options.contains(value)) {
+				problems.add("not one of " + String.join(", ", options));
+			}
+		}
+		else if (!value.isEmpty()) {
+			Normalized normalized = type.normalize(value);
+			if (normalized.valid()) {
+				value = normalized.value();
+			}
+			else {
+				problems.addAll(normalized.reasons());
+			}
+		}
+		if (spec.required() && (value.isEmpty() || (type == FieldType.CHECKBOX && value.equals("false")))) {
+			problems.add(value.isEmpty() ? "required but empty" : "required but not ticked");
+		}
+		if (problems.isEmpty() && !value.isEmpty() && spec.pattern() != null
+				&& !Pattern.compile(spec.pattern()).matcher(value).matches()) {
+			problems.add("does not match the pattern " + spec.pattern());
+		}
+		if (!problems.isEmpty()) {
+			throw new ReviewException("Record " + item.recordKey() + ": field '" + name + "' (" + item.label(name)
+					+ "): " + String.join(", ", problems));
+		}
+		return value;
 	}
 
 	static boolean agree(Map<String, String> first, Map<String, String> second) {

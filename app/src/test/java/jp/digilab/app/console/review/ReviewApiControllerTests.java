@@ -142,6 +142,20 @@ class ReviewApiControllerTests extends ConsoleTestSupport {
 	}
 
 	@Test
+	void correctionsAreNormalisedByTypeAndInvalidOnesRefused() throws Exception {
+		String key = ReviewFixtures.record(this.jdbc, "api-check", ReviewFixtures.SINGLE, DEPARTMENT, this.scan);
+		approve(key, KOKURA, "{\"fields\": {\"postal_code\": \"803-85\"}}").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.problem", containsString("'postal_code' (郵便番号): a postal code has 7 digits")));
+		assertThat(recordStatus(key)).isEqualTo("NEEDS_REVIEW");
+		approve(key, KOKURA, "{\"fields\": {\"postal_code\": \"〒８０３８５０１\"}}")
+			.andExpect(jsonPath("$.outcome").value("APPROVED"));
+		assertThat(this.jdbc.sql("select fields_json from dl_record where record_key = ?")
+			.param(key)
+			.query(String.class)
+			.single()).contains("\"postal_code\":{\"value\":\"803-8501\"");
+	}
+
+	@Test
 	void rejectingTakesTheRecordOutOfTheQueue() throws Exception {
 		String key = ReviewFixtures.record(this.jdbc, "api-reject", ReviewFixtures.SINGLE, DEPARTMENT, this.scan);
 		this.mvc

@@ -280,7 +280,7 @@ class ReviewPagesControllerTests extends ConsoleTestSupport {
 			.singleRow();
 		assertThat(row.get("status")).isEqualTo("APPROVED");
 		assertThat(((Number) row.get("review_seconds")).intValue()).isBetween(50, 70);
-		assertThat((String) row.get("fields_json")).contains("\"postal_code\":{\"value\":\"８０３-８５０１\"");
+		assertThat((String) row.get("fields_json")).contains("\"postal_code\":{\"value\":\"803-8501\"");
 		assertThat(this.jdbc.sql("select action from dl_audit where target = ? order by id")
 			.param(key)
 			.query(String.class)
