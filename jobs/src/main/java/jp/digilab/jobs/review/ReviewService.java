@@ -103,8 +103,10 @@ public class ReviewService {
 		for (String name : item.doubtfulFields()) {
 			FieldResult field = fields.get(name);
 			if (!corrected.containsKey(name) && !field.valid()) {
-				throw new ReviewException("Record " + recordKey + ": field '" + name + "' is invalid ("
-						+ String.join(", ", field.reasons()) + ") and was not corrected");
+				throw new ReviewException(ReviewException.Problem.UNCORRECTED,
+						"Record " + recordKey + ": field '" + name + "' is invalid ("
+								+ String.join(", ", field.reasons()) + ") and was not corrected",
+						item.label(name), String.join(", ", field.reasons()));
 			}
 			if (!corrected.containsKey(name)) {
 				// confirmed as read
@@ -133,7 +135,8 @@ public class ReviewService {
 			.query(String.class)
 			.single();
 		if (!"NEEDS_REVIEW".equals(status)) {
-			throw new ReviewException("Record " + recordKey + " is not waiting for review (" + status + ")");
+			throw new ReviewException(ReviewException.Problem.NOT_WAITING,
+					"Record " + recordKey + " is not waiting for review (" + status + ")", status);
 		}
 		return item;
 	}
@@ -227,17 +230,19 @@ public class ReviewService {
 		ReviewItem item = waiting(recordKey);
 		ReviewStage stage = stage(item, reviewer);
 		if (stage == ReviewStage.SINGLE) {
-			throw new ReviewException("Record " + recordKey + " is not reviewed by double entry");
+			throw new ReviewException(ReviewException.Problem.NOT_DOUBLE_ENTRY,
+					"Record " + recordKey + " is not reviewed by double entry");
 		}
 		if (stage == ReviewStage.ENTERED_BY_YOU) {
-			throw new ReviewException(
+			throw new ReviewException(ReviewException.Problem.ALREADY_ENTERED,
 					"Record " + recordKey + ": " + reviewer + " has already entered it; another reviewer must");
 		}
 		Map<String, String> typed = new LinkedHashMap<>();
 		for (String name : item.doubtfulFields()) {
 			String value = values.get(name);
 			if (value == null) {
-				throw new ReviewException("Record " + recordKey + ": field '" + name + "' was not entered");
+				throw new ReviewException(ReviewException.Problem.NOT_ENTERED,
+						"Record " + recordKey + ": field '" + name + "' was not entered", item.label(name));
 			}
 			typed.put(name, checked(item, name, value));
 		}
@@ -251,7 +256,7 @@ public class ReviewService {
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
-			throw new ReviewException("Record " + recordKey + ": entry " + round
+			throw new ReviewException(ReviewException.Problem.TAKEN, "Record " + recordKey + ": entry " + round
 					+ " was just made by someone else; open the record again");
 		}
 		this.jdbc.sql("update dl_record set review_seconds = review_seconds + ? where record_key = ?")
@@ -309,8 +314,10 @@ public class ReviewService {
 			problems.add("does not match the pattern " + spec.pattern());
 		}
 		if (!problems.isEmpty()) {
-			throw new ReviewException("Record " + item.recordKey() + ": field '" + name + "' (" + item.label(name)
-					+ "): " + String.join(", ", problems));
+			throw new ReviewException(
+					ReviewException.Problem.INVALID, "Record " + item.recordKey() + ": field '" + name + "' ("
+							+ item.label(name) + "): " + String.join(", ", problems),
+					item.label(name), String.join(", ", problems));
 		}
 		return value;
 	}

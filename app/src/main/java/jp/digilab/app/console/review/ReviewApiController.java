@@ -75,7 +75,8 @@ class ReviewApiController {
 
 	@ExceptionHandler(ReviewException.class)
 	ResponseEntity<Map<String, String>> problem(ReviewException ex) {
-		return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("problem", ex.getMessage()));
+		return ResponseEntity.status(HttpStatus.CONFLICT)
+			.body(Map.of("problem", ex.getMessage(), "code", ex.problem().name()));
 	}
 
 	private Map<String, Object> result(String recordKey, String outcome, Authentication authentication) {

@@ -70,7 +70,7 @@ class ReviewPagesController {
 			outcome = this.desk.approve(recordKey, typed, seconds(renderedAt), authentication);
 		}
 		catch (ReviewException ex) {
-			redirect.addFlashAttribute("problem", ex.getMessage());
+			redirect.addFlashAttribute("problem", problem(ex));
 			return "redirect:/review/" + recordKey;
 		}
 		redirect.addFlashAttribute("done", "console.review.outcome." + outcome.name());
@@ -85,7 +85,7 @@ class ReviewPagesController {
 			this.desk.reject(recordKey, reason, seconds(renderedAt), authentication);
 		}
 		catch (ReviewException ex) {
-			redirect.addFlashAttribute("problem", ex.getMessage());
+			redirect.addFlashAttribute("problem", problem(ex));
 			return "redirect:/review/" + recordKey;
 		}
 		redirect.addFlashAttribute("done", "console.review.outcome.REJECTED");
@@ -96,6 +96,14 @@ class ReviewPagesController {
 	private String next(Authentication authentication) {
 		List<ReviewItem> items = this.desk.queue(authentication);
 		return items.isEmpty() ? "redirect:/review" : "redirect:/review/" + items.get(0).recordKey();
+	}
+
+	/** The problem in the user's language: its message key, then its arguments. */
+	static List<String> problem(ReviewException ex) {
+		List<String> keyAndArguments = new java.util.ArrayList<>();
+		keyAndArguments.add("console.review.problem." + ex.problem().name());
+		keyAndArguments.addAll(ex.arguments());
+		return keyAndArguments;
 	}
 
 	/** Seconds since the page was rendered, within 0 … 2 hours (a page left open). */

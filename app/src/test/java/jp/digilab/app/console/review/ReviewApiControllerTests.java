@@ -189,7 +189,8 @@ class ReviewApiControllerTests extends ConsoleTestSupport {
 		approve(key, first, entry("803-8501", 20)).andExpect(jsonPath("$.outcome").value("WAITING_FOR_SECOND"));
 		// the same person cannot make the second entry
 		approve(key, first, entry("803-8501", 5)).andExpect(status().isConflict())
-			.andExpect(jsonPath("$.problem", containsString("already entered")));
+			.andExpect(jsonPath("$.problem", containsString("already entered")))
+			.andExpect(jsonPath("$.code").value("ALREADY_ENTERED"));
 		// the second does not see the first's value nor the OCR value
 		this.mvc.perform(get("/api/review/" + key).with(user(second)))
 			.andExpect(jsonPath("$.stage").value("SECOND_ENTRY"))

@@ -193,6 +193,28 @@ class ReviewPagesControllerTests extends ConsoleTestSupport {
 	}
 
 	@Test
+	void anInvalidCorrectionIsRefusedWithTheReasonInTheUsersLanguage() throws Exception {
+		String key = ReviewFixtures.record(this.jdbc, "page-invalid", ReviewFixtures.SINGLE, DEPARTMENT, this.scan);
+		List<String> problem = List.of("console.review.problem.INVALID", "郵便番号", "a postal code has 7 digits");
+		this.mvc
+			.perform(post("/review/" + key + "/approve").with(user(KOKURA))
+				.with(csrf())
+				.param("renderedAt", Long.toString(System.currentTimeMillis()))
+				.param("field.postal_code", "803-85"))
+			.andExpect(redirectedUrl("/review/" + key))
+			.andExpect(flash().attribute("problem", problem));
+		this.mvc.perform(get("/review/" + key).with(user(KOKURA)).flashAttr("problem", problem))
+			.andExpect(content().string(containsString("郵便番号 の入力値が正しくありません（a postal code has 7 digits）")));
+		this.mvc.perform(get("/review/" + key).with(user(KOKURA)).flashAttr("problem", problem).param("lang", "en"))
+			.andExpect(content()
+				.string(containsString("郵便番号: the value typed is not valid (a postal code has 7 digits)")));
+		assertThat(this.jdbc.sql("select status from dl_record where record_key = ?")
+			.param(key)
+			.query(String.class)
+			.single()).isEqualTo("NEEDS_REVIEW");
+	}
+
+	@Test
 	void theCropIsAPngOfTheFieldsBoxWithAMarginFromTheStoredScan() throws Exception {
 		String key = ReviewFixtures.record(this.jdbc, "page-crop", ReviewFixtures.SINGLE, DEPARTMENT, this.scan);
 		byte[] png = this.mvc.perform(get("/review/" + key + "/fields/postal_code/crop.png").with(user(KOKURA)))
