@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 
-import jp.digilab.app.demo.DemoHomes;
 import jp.digilab.app.security.ConsoleUsers;
 import jp.digilab.app.security.Role;
 import jp.digilab.robots.browser.BrowserSession;
@@ -21,12 +20,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,15 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on the first doubtful field, Enter to the next, Alt+N to the next record, Ctrl+Enter to
  * approve, Alt+R twice to reject.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.quartz.auto-startup=false", "digilab.inbox.enabled=false" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReviewBrowserTests {
-
-	static final Path home = DemoHomes.freshCopy();
-
-	@LocalServerPort
-	int port;
+class ReviewBrowserTests extends ReviewServerTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
@@ -55,11 +43,6 @@ class ReviewBrowserTests {
 	PasswordEncoder encoder;
 
 	BrowserSession browser;
-
-	@DynamicPropertySource
-	static void home(DynamicPropertyRegistry registry) {
-		registry.add("digilab.home", home::toString);
-	}
 
 	@BeforeAll
 	void startTheBrowser() {

@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
-import jp.digilab.app.console.ConsoleTestSupport;
 import jp.digilab.app.security.ConsoleUser;
 import jp.digilab.jobs.ledger.LedgerEntry;
 import jp.digilab.jobs.ledger.LedgerRepository;
@@ -42,7 +41,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * run's follow-up writes the record to its csv and the ledger counts it, less the review
  * time.
  */
-class ReviewFunctionalTests extends ConsoleTestSupport {
+class ReviewFunctionalTests extends ReviewServerTestSupport {
 
 	static final String DEPARTMENT = "門司区 市民課";
 
