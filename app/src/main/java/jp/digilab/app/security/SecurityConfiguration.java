@@ -62,6 +62,11 @@ public class SecurityConfiguration {
 			.requestMatchers("/templates", "/templates/**", "/robots", "/robots/**")
 			.hasAnyRole(operator, admin)
 			// --- end admin helper ---
+			// --- review API (helper "review"): reviewers and administrators, before
+			// /api/**
+			.requestMatchers("/api/review", "/api/review/**")
+			.hasAnyRole(reviewer, admin)
+			// --- end review API
 			.requestMatchers("/", "/reports/**", "/runs", "/runs/**", "/api/**")
 			.hasAnyRole(manager, operator, admin)
 			.anyRequest()

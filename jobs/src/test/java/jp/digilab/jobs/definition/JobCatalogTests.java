@@ -25,6 +25,26 @@ class JobCatalogTests {
 	}
 
 	@Test
+	void reviewIsSingleEntryUnlessTheJobAsksForDoubleEntry() throws Exception {
+		assertThat(JobCatalog.load(Path.of("../samples/home/jobs/juminhyo.yml")).review())
+			.isEqualTo(new JobDefinition.Review(false, false));
+		Path file = Files.writeString(this.dir.resolve("double.yml"), """
+				id: double
+				templates: [t]
+				review: { doubleEntry: true, revealMyNumbers: true }
+				""");
+		assertThat(JobCatalog.load(file).review()).isEqualTo(new JobDefinition.Review(true, true));
+		Path typo = Files.writeString(this.dir.resolve("typo.yml"), """
+				id: typo
+				templates: [t]
+				review: { doubleEntri: true }
+				""");
+		assertThatExceptionOfType(DefinitionException.class).isThrownBy(() -> JobCatalog.load(typo))
+			.withMessageContaining("unknown key 'doubleEntri'")
+			.withMessageContaining("doubleEntry");
+	}
+
+	@Test
 	void aTypoIsReportedWithFileAndLine() throws Exception {
 		Path file = Files.writeString(this.dir.resolve("bad.yml"), """
 				id: bad
