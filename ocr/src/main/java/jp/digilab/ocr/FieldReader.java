@@ -28,6 +28,20 @@ final class FieldReader {
 	/** Ink fraction from which a check box counts as ticked. */
 	static final double TICK_INK = 0.04;
 
+	/**
+	 * How far above its weakest character a reading's confidence may be: a sure word with
+	 * one character at 0.1 is doubtful.
+	 */
+	static final double WEAKEST_CHAR_ALLOWANCE = 0.35;
+
+	/**
+	 * A blank between typed words becomes a space when it is wider than this many text
+	 * heights: an ideographic space typed between two names leaves about 1.3; a
+	 * half-width space next to narrow kana (リ, ト) leaves up to 1.0, which is no separator
+	 * (the normalisers drop it).
+	 */
+	static final double SPACE_GAP = 1.15;
+
 	/** Confidence below which a second model reads the field again. */
 	static final double SECOND_OPINION_BELOW = 0.9;
 
@@ -107,6 +121,11 @@ final class FieldReader {
 		Reading first = recognize(this.page.engine(isAscii(whitelist)), ocrImage, mode, whitelist);
 		if (first.text().isEmpty() && mode == SegMode.SINGLE_LINE) {
 			first = recognize(this.page.engine(isAscii(whitelist)), ocrImage, SegMode.SINGLE_WORD, whitelist);
+		}
+		if (first.text().isEmpty() && ocrImage.getWidth() < 2 * inkHeight + 2 * pad) {
+			// one narrow character (a lone 1 in a count box): the word mode returns
+			// nothing for it
+			first = recognize(this.page.engine(isAscii(whitelist)), ocrImage, SegMode.SINGLE_CHAR, whitelist);
 		}
 		if (first.confidence() >= SECOND_OPINION_BELOW) {
 			return first;
@@ -206,7 +225,10 @@ final class FieldReader {
 		return whitelist != null && !whitelist.isEmpty() && whitelist.chars().allMatch((c) -> c < 128);
 	}
 
-	/** Mean word confidence weighted by the words' lengths. */
+	/**
+	 * Mean word confidence weighted by the words' lengths, at most
+	 * {@link #WEAKEST_CHAR_ALLOWANCE} above the weakest character.
+	 */
 	static double confidence(List<OcrWord> words) {
 		double sum = 0;
 		int chars = 0;
@@ -216,7 +238,8 @@ final class FieldReader {
 			chars += n;
 		}
 		double mean = (chars == 0) ? 0 : sum / chars;
-		return mean;
+		double weakest = words.stream().mapToDouble(OcrWord::weakestChar).min().orElse(0);
+		return Math.min(mean, weakest + WEAKEST_CHAR_ALLOWANCE);
 	}
 
 	/**
@@ -253,7 +276,7 @@ final class FieldReader {
 	 */
 	static String joinWords(List<OcrWord> words, boolean[] inkColumns, int textHeight) {
 		boolean[] spaceBefore = new boolean[words.size()];
-		List<int[]> gaps = (textHeight > 0) ? wideBlanks(inkColumns, textHeight * 0.75) : List.of();
+		List<int[]> gaps = (textHeight > 0) ? wideBlanks(inkColumns, textHeight * SPACE_GAP) : List.of();
 		for (int[] gap : gaps) {
 			int best = -1;
 			int bestDistance = Integer.MAX_VALUE;

@@ -136,7 +136,8 @@ public final class OcrBenchmark {
 				String value = (field != null) ? field.value() : "";
 				boolean flagged = field == null || !field.valid() || field.confidence() < minConfidence(template, spec);
 				tallies.add(template.id(), spec.type(), truth.get(spec.name()), value, flagged);
-				readings.add(new Reading(value, (field != null) ? field.confidence() : 0, flagged));
+				readings.add(new Reading(value, (field != null) ? field.confidence() : 0, flagged,
+						(field != null) ? field.raw() : ""));
 			}
 		}
 		return new Run(tallies, readings, errors, seconds);
@@ -193,7 +194,7 @@ public final class OcrBenchmark {
 				String value = (n != null) ? n.value() : "";
 				boolean flagged = n == null || !n.valid() || n.isEmpty();
 				tallies.add(template.id(), spec.type(), truth.get(spec.name()), value, flagged);
-				readings.add(new Reading(value, Double.NaN, flagged));
+				readings.add(new Reading(value, Double.NaN, flagged, ""));
 			}
 		}
 		return new Run(tallies, readings, errors, seconds);
@@ -226,7 +227,7 @@ public final class OcrBenchmark {
 
 	private static void writeCsv(Map<String, FormTemplate> templates, Result result, Path file) throws IOException {
 		StringBuilder csv = new StringBuilder(
-				"file,template,field,type,truth,ours,confidence,ours_flagged,baseline,baseline_flagged\n");
+				"file,template,field,type,truth,ours,confidence,ours_flagged,baseline,baseline_flagged,ours_raw\n");
 		int k = 0;
 		for (BenchScan scan : result.scans()) {
 			FormTemplate template = templates.get(scan.filled().form().id());
@@ -238,7 +239,7 @@ public final class OcrBenchmark {
 						quote(scan.filled().truth().get(spec.name())), quote(ours.value()),
 						String.format(Locale.ROOT, "%.3f", ours.confidence()), Boolean.toString(ours.flagged()),
 						(base != null) ? quote(base.value()) : "",
-						(base != null) ? Boolean.toString(base.flagged()) : ""))
+						(base != null) ? Boolean.toString(base.flagged()) : "", quote(ours.raw())))
 					.append('\n');
 			}
 		}
@@ -300,7 +301,7 @@ public final class OcrBenchmark {
 	}
 
 	/** One field as a reader read it. */
-	record Reading(String value, double confidence, boolean flagged) {
+	record Reading(String value, double confidence, boolean flagged, String raw) {
 
 	}
 

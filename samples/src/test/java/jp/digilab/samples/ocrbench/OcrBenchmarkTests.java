@@ -34,14 +34,22 @@ class OcrBenchmarkTests {
 			.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
 		String report = bytes.toString(StandardCharsets.UTF_8);
-		assertThat(report).contains("OCR benchmark: 2 scans", "OCR fields", "pages/s", "exact match >= 98 %");
-		FormTemplate template = FormTemplate.load(this.dir.resolve("templates/juminhyo-request.yml"));
+		assertThat(report).contains("OCR benchmark: 2 scans", "OCR fields", "pages/s", "exact match >= 98 %",
+				"juminhyo-request (tuned on)", "jidou-teate-request (not tuned on)", "mynumber", "money");
+		FormTemplate juminhyo = FormTemplate.load(this.dir.resolve("templates/juminhyo-request.yml"));
+		FormTemplate jidou = FormTemplate.load(this.dir.resolve("templates/jidou-teate-request.yml"));
 		assertThat(result.scans()).hasSize(2);
-		assertThat(result.ours().tally().allFields().fields).isEqualTo(2 * template.fields().size());
+		assertThat(result.scans()).extracting((s) -> s.filled().form().id())
+			.containsExactly("juminhyo-request", "jidou-teate-request");
+		assertThat(result.ours().tallies().all.allFields().fields)
+			.isEqualTo(juminhyo.fields().size() + jidou.fields().size());
+		assertThat(result.ours().tallies().byTemplate.get("jidou-teate-request").allFields().fields)
+			.isEqualTo(jidou.fields().size());
 		assertThat(result.ours().seconds()).isPositive();
 		Map<String, Map<String, String>> truth = Json
 			.parseObjects(Files.readString(this.dir.resolve("scans/truth.json"), StandardCharsets.UTF_8));
 		for (BenchScan scan : result.scans()) {
+			FormTemplate template = scan.filled().form().id().equals(jidou.id()) ? jidou : juminhyo;
 			assertThat(scan.file()).isRegularFile();
 			assertThat(truth.get(scan.name())).isEqualTo(scan.filled().truth());
 			for (FieldSpec spec : template.fields()) {
@@ -55,11 +63,16 @@ class OcrBenchmarkTests {
 						.isEqualTo(expected);
 				}
 			}
-			assertThat(spec(template, "purpose").options()).anyMatch((o) -> o.value().equals(scan.filled().purpose()));
-			assertThat(scan.filled().truth().get("honseki")).isEqualTo(Boolean.toString(scan.filled().honseki()));
+			for (FieldSpec spec : template.fields()) {
+				if (spec.type().equals("choice")) {
+					String ticked = scan.filled().ticked().get(spec.name());
+					assertThat(spec.options()).anyMatch((o) -> o.value().equals(ticked));
+					assertThat(scan.filled().truth().get(spec.name())).isEqualTo(ticked);
+				}
+			}
 		}
 		assertThat(this.dir.resolve("fields.csv")).content(StandardCharsets.UTF_8)
-			.hasLineCount(1 + 2 * template.fields().size());
+			.hasLineCount(1 + juminhyo.fields().size() + jidou.fields().size());
 	}
 
 	@Test
@@ -68,6 +81,7 @@ class OcrBenchmarkTests {
 		RandomApplicants b = new RandomApplicants(42);
 		for (int i = 0; i < 50; i++) {
 			assertThat(a.next()).isEqualTo(b.next());
+			assertThat(a.nextJidouTeate()).isEqualTo(b.nextJidouTeate());
 		}
 	}
 
