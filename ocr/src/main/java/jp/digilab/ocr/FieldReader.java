@@ -127,7 +127,9 @@ final class FieldReader {
 			// nothing for it
 			first = recognize(this.page.engine(isAscii(whitelist)), ocrImage, SegMode.SINGLE_CHAR, whitelist);
 		}
-		if (first.confidence() >= SECOND_OPINION_BELOW) {
+		// katakana are always read twice: the LSTM reads シ as ン (and ツ as ソ) at 0.9
+		// and above
+		if (first.confidence() >= SECOND_OPINION_BELOW && type != FieldType.KATAKANA) {
 			return first;
 		}
 		// a doubtful reading: read the line as one word, and with the other model; keep
@@ -148,12 +150,14 @@ final class FieldReader {
 		}
 		// a doubtful reading that another credible reading of the same length contradicts
 		// is not trusted: the LSTM is confidently wrong on a single similar character
-		// (祇園 read as 舐園 at 0.85); a truncated other reading says nothing
+		// (祇園 read as 舐園 at 0.85); a truncated other reading says nothing, except in
+		// katakana, where the LSTM doubles characters (ワタナベベマコト)
 		String kept = type.normalize(best.text()).value();
 		for (Reading other : others) {
 			String value = type.normalize(other.text()).value();
-			if (other != best && other.confidence() >= CREDIBLE_CONTRADICTION && !value.equals(kept)
-					&& value.codePointCount(0, value.length()) == kept.codePointCount(0, kept.length())) {
+			boolean comparable = type == FieldType.KATAKANA
+					|| value.codePointCount(0, value.length()) == kept.codePointCount(0, kept.length());
+			if (other != best && other.confidence() >= CREDIBLE_CONTRADICTION && !value.equals(kept) && comparable) {
 				return new Reading(best.text(), best.raw(), Math.min(best.confidence(), UNCONFIRMED_CONFIDENCE),
 						best.problem());
 			}

@@ -254,6 +254,8 @@ public final class FormReader implements AutoCloseable {
 			double skew = Preprocess.findSkew(small);
 			if (Math.abs(skew) >= 0.2) {
 				image = Preprocess.rotateSmall(image, skew);
+				// the reduced copy turned by itself: cheaper than reducing the turned
+				// page
 				small = Images.scale(image, factor);
 			}
 		}
@@ -397,9 +399,10 @@ public final class FormReader implements AutoCloseable {
 	 */
 	private Classification classifyByAnchorRegions(List<FormTemplate> candidates, OcrEngine engine, BufferedImage image,
 			BufferedImage small, double factor, int dpi, int fileDpi) {
-		Classification best = null;
-		double bestScore = 0;
-		double secondScore = 0;
+		// the regions round every candidate's anchors, merged, each read once: the
+		// candidates' titles and labels often lie in the same places
+		List<Rectangle> regions = new ArrayList<>();
+		Map<FormTemplate, List<Rectangle>> own = new HashMap<>();
 		for (FormTemplate template : candidates) {
 			if (template.anchors().isEmpty() || (template.pixelUnits() && template.referenceSize() == null)) {
 				return null;
@@ -408,34 +411,48 @@ public final class FormReader implements AutoCloseable {
 			double pixelsPerUnit = template.pixelUnits()
 					? pixelsPerMm * template.paper().width() / template.referenceSize().width : pixelsPerMm;
 			double margin = REGION_MARGIN_MM * pixelsPerMm;
-			List<Rectangle> regions = new ArrayList<>();
 			for (var anchor : template.anchors()) {
 				double[] b = anchor.box();
 				Rectangle r = new Rectangle((int) Math.round((b[0] * pixelsPerUnit - margin) * factor),
 						(int) Math.round((b[1] * pixelsPerUnit - margin) * factor),
 						(int) Math.round((b[2] * pixelsPerUnit + 2 * margin) * factor),
 						(int) Math.round((b[3] * pixelsPerUnit + 2 * margin) * factor));
-				addMerged(regions, r.intersection(new Rectangle(0, 0, small.getWidth(), small.getHeight())));
+				Rectangle clipped = r.intersection(new Rectangle(0, 0, small.getWidth(), small.getHeight()));
+				own.computeIfAbsent(template, (t) -> new ArrayList<>()).add(clipped);
+				addMerged(regions, clipped);
 			}
-			List<OcrWord> words = new ArrayList<>();
-			for (Rectangle r : regions) {
-				if (r.width < 8 || r.height < 8) {
-					continue;
-				}
-				BufferedImage crop = Images.crop(small, r.x, r.y, r.width, r.height);
-				OcrText text = engine.recognize(crop, (int) Math.round(dpi * factor), SegMode.AUTO, null);
-				boolean first = true;
-				for (OcrWord w : text.words()) {
-					Rectangle box = w.box();
-					words.add(new OcrWord(w.text(), w.confidence(),
-							new Rectangle((int) Math.round((box.x + r.x) / factor),
-									(int) Math.round((box.y + r.y) / factor), (int) Math.round(box.width / factor),
-									(int) Math.round(box.height / factor)),
-							w.lineStart() || first));
-					first = false;
-				}
+		}
+		List<OcrWord> words = new ArrayList<>();
+		for (Rectangle r : regions) {
+			if (r.width < 8 || r.height < 8) {
+				continue;
 			}
-			AnchorFinder finder = new AnchorFinder(words);
+			BufferedImage crop = Images.crop(small, r.x, r.y, r.width, r.height);
+			OcrText text = engine.recognize(crop, (int) Math.round(dpi * factor), SegMode.AUTO, null);
+			boolean first = true;
+			for (OcrWord w : text.words()) {
+				Rectangle box = w.box();
+				words.add(new OcrWord(w.text(), w.confidence(),
+						new Rectangle((int) Math.round((box.x + r.x) / factor),
+								(int) Math.round((box.y + r.y) / factor), (int) Math.round(box.width / factor),
+								(int) Math.round(box.height / factor)),
+						w.lineStart() || first));
+				first = false;
+			}
+		}
+		Classification best = null;
+		double bestScore = 0;
+		double secondScore = 0;
+		for (FormTemplate template : candidates) {
+			// each template is judged on the words round its own anchors only: another
+			// form's label in a shared region must not pin this one's anchors
+			List<Rectangle> mine = own.get(template);
+			AnchorFinder finder = new AnchorFinder(words.stream().filter((w) -> {
+				Rectangle b = w.box();
+				double cx = (b.x + b.width / 2.0) * factor;
+				double cy = (b.y + b.height / 2.0) * factor;
+				return mine.stream().anyMatch((r) -> r.contains(cx, cy));
+			}).toList());
 			List<PageClassifier.Score> scores = new ArrayList<>();
 			PageClassifier.classify(List.of(template), finder, image.getWidth(), scores);
 			double score = scores.get(0).score();

@@ -45,6 +45,7 @@ final class Report {
 		out.println(
 				"flagged = sent to review (invalid, or confidence below the template's minimum; baseline: invalid or empty);");
 		out.println("right|unflagged = share of right values among the fields not flagged");
+		out.println("review gate: minConfidence " + options.minConfidence() + " in both templates (--min-confidence)");
 		Run ours = result.ours();
 		Run base = result.baseline();
 		for (String template : ours.tallies().byTemplate.keySet()) {

@@ -101,7 +101,7 @@ class OcrBenchmarkTests {
 			.withMessage("not a number after --count: x");
 		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--frobnicate", "1"))
 			.withMessage("unknown option --frobnicate");
-		assertThat(Options.parse()).isEqualTo(new Options(40, 2, null, 1));
+		assertThat(Options.parse()).isEqualTo(new Options(40, 2, null, 1, 0, "0.80"));
 	}
 
 	@Test
