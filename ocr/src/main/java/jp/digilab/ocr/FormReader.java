@@ -58,6 +58,9 @@ public final class FormReader implements AutoCloseable {
 	/** Margin round an anchor's box that the first classification reads, mm. */
 	static final double REGION_MARGIN_MM = 15;
 
+	/** White border round an anchor region before its OCR, pixels at 150 DPI. */
+	static final int REGION_BORDER = 24;
+
 	/** Score from which the regions round the anchors settle a page's template. */
 	static final double FAST_ACCEPT = 0.75;
 
@@ -427,11 +430,21 @@ public final class FormReader implements AutoCloseable {
 			if (r.width < 8 || r.height < 8) {
 				continue;
 			}
-			BufferedImage crop = Images.crop(small, r.x, r.y, r.width, r.height);
+			// in a white border: text cut by the region's edge otherwise makes
+			// Tesseract's
+			// layout analysis clip a box outside the image, which Leptonica reports on
+			// stderr ("Error in boxClipToRectangle: box outside rectangle")
+			int border = REGION_BORDER;
+			BufferedImage region = Images.crop(small, r.x, r.y, r.width, r.height);
+			if (region == null) {
+				continue;
+			}
+			BufferedImage crop = Images.whiteBorder(region, border);
 			OcrText text = engine.recognize(crop, (int) Math.round(dpi * factor), SegMode.AUTO, null);
 			boolean first = true;
 			for (OcrWord w : text.words()) {
 				Rectangle box = w.box();
+				box.translate(-border, -border);
 				words.add(new OcrWord(w.text(), w.confidence(),
 						new Rectangle((int) Math.round((box.x + r.x) / factor),
 								(int) Math.round((box.y + r.y) / factor), (int) Math.round(box.width / factor),
