@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import jp.digilab.ocr.field.FieldType;
 import jp.digilab.ocr.field.JapaneseText;
+import jp.digilab.ocr.field.Normalized;
 import jp.digilab.ocr.image.Images;
 import jp.digilab.ocr.image.Preprocess;
 import jp.digilab.ocr.image.TextChar;
@@ -143,8 +144,11 @@ final class FieldReader {
 		if (second != null) {
 			others.add(recognize(second, ocrImage, mode, whitelist));
 		}
+		// a sure katakana reading is read again only to be checked, never replaced: the
+		// full language set turns kana into Latin letters and digits (タカハシ209)
+		boolean checkOnly = first.confidence() >= SECOND_OPINION_BELOW;
 		for (Reading other : others) {
-			if (other.confidence() >= SECOND_OPINION_BELOW && other.confidence() > best.confidence()) {
+			if (!checkOnly && other.confidence() >= SECOND_OPINION_BELOW && other.confidence() > best.confidence()) {
 				best = other;
 			}
 		}
@@ -154,10 +158,14 @@ final class FieldReader {
 		// katakana, where the LSTM doubles characters (ワタナベベマコト)
 		String kept = type.normalize(best.text()).value();
 		for (Reading other : others) {
-			String value = type.normalize(other.text()).value();
+			Normalized normalized = type.normalize(other.text());
+			String value = normalized.value();
 			boolean comparable = type == FieldType.KATAKANA
 					|| value.codePointCount(0, value.length()) == kept.codePointCount(0, kept.length());
-			if (other != best && other.confidence() >= CREDIBLE_CONTRADICTION && !value.equals(kept) && comparable) {
+			// a reading that is not even of the type (digits in katakana) contradicts
+			// nothing
+			if (other != best && other.confidence() >= CREDIBLE_CONTRADICTION && !value.equals(kept) && comparable
+					&& normalized.valid()) {
 				return new Reading(best.text(), best.raw(), Math.min(best.confidence(), UNCONFIRMED_CONFIDENCE),
 						best.problem());
 			}

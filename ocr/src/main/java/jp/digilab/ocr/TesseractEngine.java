@@ -79,8 +79,6 @@ public final class TesseractEngine implements OcrEngine {
 			this.currentWhitelist = wanted;
 		}
 		API.TessBaseAPISetPageSegMode(api, mode.tesseractValue());
-		System.err.println("DBGCALL " + mode + " " + image.getWidth() + "x" + image.getHeight() + " " + this.languages
-				+ " " + whitelist);
 		setImage(api, image, dpi);
 		try {
 			if (API.TessBaseAPIRecognize(api, null) != 0) {

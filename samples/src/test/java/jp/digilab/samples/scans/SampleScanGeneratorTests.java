@@ -202,10 +202,12 @@ class SampleScanGeneratorTests {
 	}
 
 	/** The longest values the benchmark types on 児童手当 認定請求書. */
-	static final Map<String, String> LONGEST_JIDOU_TEATE = Map.of("request_date", "令和8年12月28日", "name_kana",
-			"キタキュウシュウ ユウイチロウ", "name", "長谷川 雄一郎", "birth_date", "平成17年12月28日", "my_number", "1234 5678 9018",
-			"postal_code", "808-0000", "address", "北九州市八幡西区大里本町五丁目30番25号", "phone", "090-0000-0000", "children", "4",
-			"income", "8,999,000");
+	static final Map<String, String> LONGEST_JIDOU_TEATE = Map.ofEntries(Map.entry("request_date", "令和8年12月28日"),
+			Map.entry("name_kana", "キタキュウシュウ ユウイチロウ"), Map.entry("name", "長谷川 雄一郎"),
+			Map.entry("birth_date", "平成17年12月28日"), Map.entry("my_number", "1234 5678 9018"),
+			Map.entry("postal_code", "808-0000"), Map.entry("address", "北九州市八幡西区大里本町五丁目30番25号"),
+			Map.entry("phone", "090-0000-0000"), Map.entry("children", "4"), Map.entry("income", "8,999,000"),
+			Map.entry("account_no", "0123456"));
 
 	private static FormLayout form(String id) {
 		return FormLayout.ALL.stream().filter((f) -> f.id().equals(id)).findFirst().orElseThrow();
