@@ -29,13 +29,17 @@ class OcrBenchmarkTests {
 	@Test
 	void runsEndToEndAndItsTruthMatchesTheGeneratedValues() throws IOException {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		Result result = new OcrBenchmark(
-				Options.parse("--count", "2", "--workers", "2", "--seed", "7", "--out", this.dir.toString()))
+		Result result = new OcrBenchmark(Options.parse("--count", "2", "--workers", "2", "--seed", "7", "--out",
+				this.dir.toString(), "--pdf-pages", "3"))
 			.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
 		String report = bytes.toString(StandardCharsets.UTF_8);
 		assertThat(report).contains("OCR benchmark: 2 scans", "OCR fields", "pages/s", "exact match >= 98 %",
-				"juminhyo-request (tuned on)", "jidou-teate-request (not tuned on)", "mynumber", "money");
+				"juminhyo-request (tuned on)", "jidou-teate-request (not tuned on)", "mynumber", "money",
+				"review gate: minConfidence 0.80");
+		// the long PDF, read in a child JVM with a 512 MB heap: every page a document
+		assertThat(report).contains("long PDF: 3 pages", "-Xmx512m", "exit 0; RESULT documents=3 errors=0");
+		assertThat(this.dir.resolve("long-3.pdf")).isNotEmptyFile();
 		FormTemplate juminhyo = FormTemplate.load(this.dir.resolve("templates/juminhyo-request.yml"));
 		FormTemplate jidou = FormTemplate.load(this.dir.resolve("templates/jidou-teate-request.yml"));
 		assertThat(result.scans()).hasSize(2);
