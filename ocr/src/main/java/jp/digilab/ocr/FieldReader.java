@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import jp.digilab.ocr.field.FieldType;
 import jp.digilab.ocr.field.JapaneseText;
+import jp.digilab.ocr.field.Normalized;
 import jp.digilab.ocr.image.Images;
 import jp.digilab.ocr.image.Preprocess;
 import jp.digilab.ocr.image.TextChar;
@@ -27,6 +28,20 @@ final class FieldReader {
 
 	/** Ink fraction from which a check box counts as ticked. */
 	static final double TICK_INK = 0.04;
+
+	/**
+	 * How far above its weakest character a reading's confidence may be: a sure word with
+	 * one character at 0.1 is doubtful.
+	 */
+	static final double WEAKEST_CHAR_ALLOWANCE = 0.35;
+
+	/**
+	 * A blank between typed words becomes a space when it is wider than this many text
+	 * heights: an ideographic space typed between two names leaves about 1.3; a
+	 * half-width space next to narrow kana (リ, ト) leaves up to 1.0, which is no separator
+	 * (the normalisers drop it).
+	 */
+	static final double SPACE_GAP = 1.15;
 
 	/** Confidence below which a second model reads the field again. */
 	static final double SECOND_OPINION_BELOW = 0.9;
@@ -108,7 +123,14 @@ final class FieldReader {
 		if (first.text().isEmpty() && mode == SegMode.SINGLE_LINE) {
 			first = recognize(this.page.engine(isAscii(whitelist)), ocrImage, SegMode.SINGLE_WORD, whitelist);
 		}
-		if (first.confidence() >= SECOND_OPINION_BELOW) {
+		if (first.text().isEmpty() && ocrImage.getWidth() < 2 * inkHeight + 2 * pad) {
+			// one narrow character (a lone 1 in a count box): the word mode returns
+			// nothing for it
+			first = recognize(this.page.engine(isAscii(whitelist)), ocrImage, SegMode.SINGLE_CHAR, whitelist);
+		}
+		// katakana are always read twice: the LSTM reads シ as ン (and ツ as ソ) at 0.9
+		// and above
+		if (first.confidence() >= SECOND_OPINION_BELOW && type != FieldType.KATAKANA) {
 			return first;
 		}
 		// a doubtful reading: read the line as one word, and with the other model; keep
@@ -122,19 +144,28 @@ final class FieldReader {
 		if (second != null) {
 			others.add(recognize(second, ocrImage, mode, whitelist));
 		}
+		// a sure katakana reading is read again only to be checked, never replaced: the
+		// full language set turns kana into Latin letters and digits (タカハシ209)
+		boolean checkOnly = first.confidence() >= SECOND_OPINION_BELOW;
 		for (Reading other : others) {
-			if (other.confidence() >= SECOND_OPINION_BELOW && other.confidence() > best.confidence()) {
+			if (!checkOnly && other.confidence() >= SECOND_OPINION_BELOW && other.confidence() > best.confidence()) {
 				best = other;
 			}
 		}
 		// a doubtful reading that another credible reading of the same length contradicts
 		// is not trusted: the LSTM is confidently wrong on a single similar character
-		// (祇園 read as 舐園 at 0.85); a truncated other reading says nothing
+		// (祇園 read as 舐園 at 0.85); a truncated other reading says nothing, except in
+		// katakana, where the LSTM doubles characters (ワタナベベマコト)
 		String kept = type.normalize(best.text()).value();
 		for (Reading other : others) {
-			String value = type.normalize(other.text()).value();
-			if (other != best && other.confidence() >= CREDIBLE_CONTRADICTION && !value.equals(kept)
-					&& value.codePointCount(0, value.length()) == kept.codePointCount(0, kept.length())) {
+			Normalized normalized = type.normalize(other.text());
+			String value = normalized.value();
+			boolean comparable = type == FieldType.KATAKANA
+					|| value.codePointCount(0, value.length()) == kept.codePointCount(0, kept.length());
+			// a reading that is not even of the type (digits in katakana) contradicts
+			// nothing
+			if (other != best && other.confidence() >= CREDIBLE_CONTRADICTION && !value.equals(kept) && comparable
+					&& normalized.valid()) {
 				return new Reading(best.text(), best.raw(), Math.min(best.confidence(), UNCONFIRMED_CONFIDENCE),
 						best.problem());
 			}
@@ -206,7 +237,10 @@ final class FieldReader {
 		return whitelist != null && !whitelist.isEmpty() && whitelist.chars().allMatch((c) -> c < 128);
 	}
 
-	/** Mean word confidence weighted by the words' lengths. */
+	/**
+	 * Mean word confidence weighted by the words' lengths, at most
+	 * {@link #WEAKEST_CHAR_ALLOWANCE} above the weakest character.
+	 */
 	static double confidence(List<OcrWord> words) {
 		double sum = 0;
 		int chars = 0;
@@ -216,7 +250,8 @@ final class FieldReader {
 			chars += n;
 		}
 		double mean = (chars == 0) ? 0 : sum / chars;
-		return mean;
+		double weakest = words.stream().mapToDouble(OcrWord::weakestChar).min().orElse(0);
+		return Math.min(mean, weakest + WEAKEST_CHAR_ALLOWANCE);
 	}
 
 	/**
@@ -253,7 +288,7 @@ final class FieldReader {
 	 */
 	static String joinWords(List<OcrWord> words, boolean[] inkColumns, int textHeight) {
 		boolean[] spaceBefore = new boolean[words.size()];
-		List<int[]> gaps = (textHeight > 0) ? wideBlanks(inkColumns, textHeight * 0.75) : List.of();
+		List<int[]> gaps = (textHeight > 0) ? wideBlanks(inkColumns, textHeight * SPACE_GAP) : List.of();
 		for (int[] gap : gaps) {
 			int best = -1;
 			int bestDistance = Integer.MAX_VALUE;

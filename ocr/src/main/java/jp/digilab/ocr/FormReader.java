@@ -59,6 +59,9 @@ public final class FormReader implements AutoCloseable {
 	/** Margin round an anchor's box that the first classification reads, mm. */
 	static final double REGION_MARGIN_MM = 15;
 
+	/** White border round an anchor region before its OCR, pixels at 150 DPI. */
+	static final int REGION_BORDER = 24;
+
 	/** Score from which the regions round the anchors settle a page's template. */
 	static final double FAST_ACCEPT = 0.75;
 
@@ -261,6 +264,8 @@ public final class FormReader implements AutoCloseable {
 			double skew = Preprocess.findSkew(small);
 			if (Math.abs(skew) >= 0.2) {
 				image = Preprocess.rotateSmall(image, skew);
+				// the reduced copy turned by itself: cheaper than reducing the turned
+				// page
 				small = Images.scale(image, factor);
 			}
 		}
@@ -404,9 +409,10 @@ public final class FormReader implements AutoCloseable {
 	 */
 	private Classification classifyByAnchorRegions(List<FormTemplate> candidates, OcrEngine engine, BufferedImage image,
 			BufferedImage small, double factor, int dpi, int fileDpi) {
-		Classification best = null;
-		double bestScore = 0;
-		double secondScore = 0;
+		// the regions round every candidate's anchors, merged, each read once: the
+		// candidates' titles and labels often lie in the same places
+		List<Rectangle> regions = new ArrayList<>();
+		Map<FormTemplate, List<Rectangle>> own = new HashMap<>();
 		for (FormTemplate template : candidates) {
 			if (template.anchors().isEmpty() || (template.pixelUnits() && template.referenceSize() == null)) {
 				return null;
@@ -415,34 +421,58 @@ public final class FormReader implements AutoCloseable {
 			double pixelsPerUnit = template.pixelUnits()
 					? pixelsPerMm * template.paper().width() / template.referenceSize().width : pixelsPerMm;
 			double margin = REGION_MARGIN_MM * pixelsPerMm;
-			List<Rectangle> regions = new ArrayList<>();
 			for (var anchor : template.anchors()) {
 				double[] b = anchor.box();
 				Rectangle r = new Rectangle((int) Math.round((b[0] * pixelsPerUnit - margin) * factor),
 						(int) Math.round((b[1] * pixelsPerUnit - margin) * factor),
 						(int) Math.round((b[2] * pixelsPerUnit + 2 * margin) * factor),
 						(int) Math.round((b[3] * pixelsPerUnit + 2 * margin) * factor));
-				addMerged(regions, r.intersection(new Rectangle(0, 0, small.getWidth(), small.getHeight())));
+				Rectangle clipped = r.intersection(new Rectangle(0, 0, small.getWidth(), small.getHeight()));
+				own.computeIfAbsent(template, (t) -> new ArrayList<>()).add(clipped);
+				addMerged(regions, clipped);
 			}
-			List<OcrWord> words = new ArrayList<>();
-			for (Rectangle r : regions) {
-				if (r.width < 8 || r.height < 8) {
-					continue;
-				}
-				BufferedImage crop = Images.crop(small, r.x, r.y, r.width, r.height);
-				OcrText text = engine.recognize(crop, (int) Math.round(dpi * factor), SegMode.AUTO, null);
-				boolean first = true;
-				for (OcrWord w : text.words()) {
-					Rectangle box = w.box();
-					words.add(new OcrWord(w.text(), w.confidence(),
-							new Rectangle((int) Math.round((box.x + r.x) / factor),
-									(int) Math.round((box.y + r.y) / factor), (int) Math.round(box.width / factor),
-									(int) Math.round(box.height / factor)),
-							w.lineStart() || first));
-					first = false;
-				}
+		}
+		List<OcrWord> words = new ArrayList<>();
+		for (Rectangle r : regions) {
+			if (r.width < 8 || r.height < 8) {
+				continue;
 			}
-			AnchorFinder finder = new AnchorFinder(words);
+			// in a white border: text cut by the region's edge otherwise makes
+			// Tesseract's
+			// layout analysis clip a box outside the image, which Leptonica reports on
+			// stderr ("Error in boxClipToRectangle: box outside rectangle")
+			int border = REGION_BORDER;
+			BufferedImage region = Images.crop(small, r.x, r.y, r.width, r.height);
+			if (region == null) {
+				continue;
+			}
+			BufferedImage crop = Images.whiteBorder(region, border);
+			OcrText text = engine.recognize(crop, (int) Math.round(dpi * factor), SegMode.AUTO, null);
+			boolean first = true;
+			for (OcrWord w : text.words()) {
+				Rectangle box = w.box();
+				box.translate(-border, -border);
+				words.add(new OcrWord(w.text(), w.confidence(),
+						new Rectangle((int) Math.round((box.x + r.x) / factor),
+								(int) Math.round((box.y + r.y) / factor), (int) Math.round(box.width / factor),
+								(int) Math.round(box.height / factor)),
+						w.lineStart() || first));
+				first = false;
+			}
+		}
+		Classification best = null;
+		double bestScore = 0;
+		double secondScore = 0;
+		for (FormTemplate template : candidates) {
+			// each template is judged on the words round its own anchors only: another
+			// form's label in a shared region must not pin this one's anchors
+			List<Rectangle> mine = own.get(template);
+			AnchorFinder finder = new AnchorFinder(words.stream().filter((w) -> {
+				Rectangle b = w.box();
+				double cx = (b.x + b.width / 2.0) * factor;
+				double cy = (b.y + b.height / 2.0) * factor;
+				return mine.stream().anyMatch((r) -> r.contains(cx, cy));
+			}).toList());
 			List<PageClassifier.Score> scores = new ArrayList<>();
 			PageClassifier.classify(List.of(template), finder, image.getWidth(), scores);
 			double score = scores.get(0).score();

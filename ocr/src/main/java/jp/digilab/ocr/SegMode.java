@@ -17,6 +17,9 @@ public enum SegMode {
 	/** A single word (PSM 8). */
 	SINGLE_WORD(8),
 
+	/** A single character (PSM 10): a lone digit that the word mode misses. */
+	SINGLE_CHAR(10),
+
 	/**
 	 * As much text as possible in no particular order: the labels of a blank form (PSM
 	 * 11).

@@ -132,8 +132,64 @@ public final class TesseractEngine implements OcrEngine {
 				API.TessResultIteratorDelete(ri);
 			}
 		}
+		if (!words.isEmpty()) {
+			words = withCharacters(api, words);
+		}
 		double confidence = words.stream().mapToDouble(OcrWord::confidence).average().orElse(0);
 		return new OcrText(text.strip(), confidence, words);
+	}
+
+	/**
+	 * The words with their weakest character's confidence: the LSTM's word confidence is
+	 * a mean that hides one doubtful character in a sure word. (The LSTM's alternative
+	 * candidates per character, {@code lstm_choice_mode}, were tried for this and
+	 * dropped: in Tesseract 5.3 they are not aligned with the characters.)
+	 */
+	private static List<OcrWord> withCharacters(TessBaseAPI api, List<OcrWord> words) {
+		double[] weakest = new double[words.size()];
+		for (int i = 0; i < words.size(); i++) {
+			weakest[i] = words.get(i).confidence();
+		}
+		TessResultIterator ri = API.TessBaseAPIGetIterator(api);
+		if (ri == null) {
+			return words;
+		}
+		try {
+			TessPageIterator pi = API.TessResultIteratorGetPageIterator(ri);
+			int level = TessPageIteratorLevel.RIL_SYMBOL;
+			IntBuffer left = IntBuffer.allocate(1);
+			IntBuffer top = IntBuffer.allocate(1);
+			IntBuffer right = IntBuffer.allocate(1);
+			IntBuffer bottom = IntBuffer.allocate(1);
+			do {
+				String symbol = utf8(API.TessResultIteratorGetUTF8Text(ri, level));
+				if (symbol.isBlank()) {
+					continue;
+				}
+				double conf = Math.max(0, Math.min(1, API.TessResultIteratorConfidence(ri, level) / 100.0));
+				API.TessPageIteratorBoundingBox(pi, level, left, top, right, bottom);
+				int cx = (left.get(0) + right.get(0)) / 2;
+				int cy = (top.get(0) + bottom.get(0)) / 2;
+				for (int i = 0; i < words.size(); i++) {
+					Rectangle box = words.get(i).box();
+					box.grow(1, 1);
+					if (box.contains(cx, cy)) {
+						weakest[i] = Math.min(weakest[i], conf);
+						break;
+					}
+				}
+			}
+			while (API.TessPageIteratorNext(pi, level) != 0);
+		}
+		finally {
+			API.TessResultIteratorDelete(ri);
+		}
+		List<OcrWord> out = new ArrayList<>(words.size());
+		for (int i = 0; i < words.size(); i++) {
+			OcrWord w = words.get(i);
+			out.add(new OcrWord(w.text(), w.confidence(), w.box(), w.lineStart(), weakest[i]));
+		}
+		return out;
 	}
 
 	private static String utf8(Pointer pointer) {

@@ -21,6 +21,9 @@ public final class JapaneseText {
 			Map.entry('八', 'ハ'), Map.entry('才', 'オ'), Map.entry('一', 'ー'), Map.entry('-', 'ー'), Map.entry('‐', 'ー'),
 			Map.entry('−', 'ー'), Map.entry('―', 'ー'), Map.entry('—', 'ー'), Map.entry('～', 'ー'), Map.entry('〜', 'ー'));
 
+	private static final Map<Character, Character> KANJI_LOOKALIKES = Map.of('ニ', '二', 'カ', '力', 'ロ', '口', 'エ', '工',
+			'ハ', '八', 'タ', '夕', 'ー', '一');
+
 	private JapaneseText() {
 	}
 
@@ -78,13 +81,52 @@ public final class JapaneseText {
 	}
 
 	/**
-	 * Normalise a {@code text} field: OCR spaces removed, NFKC, runs of spaces collapsed.
+	 * Normalise a {@code text} field: OCR spaces removed, NFKC, runs of spaces collapsed,
+	 * katakana that look like kanji read as the kanji when kanji surround them.
 	 * @param raw OCR text
 	 * @return the value
 	 */
 	public static String text(String raw) {
 		String s = Normalizer.normalize(removeOcrSpaces(raw), Normalizer.Form.NFKC);
-		return s.replaceAll("\\s+", " ").strip();
+		return kanjiLookalikes(s.replaceAll("\\s+", " ").strip());
+	}
+
+	/**
+	 * Katakana read where the kanji they resemble were printed: a run of look-alikes (ニ,
+	 * カ, ロ, エ, ハ, タ, ー) between two kanji, or after a kanji at the end of the text, is
+	 * the kanji (雄ー郎 → 雄一郎, 徳カニ丁目 → 徳力二丁目, 浩ニ → 浩二). Japanese never writes a lone
+	 * katakana inside a kanji word, so the mapping is right by type; other katakana
+	 * (マンション, ハイツ) are left alone because the run must hold look-alikes only.
+	 * @param s NFKC text
+	 * @return the text with the look-alikes mapped
+	 */
+	static String kanjiLookalikes(String s) {
+		StringBuilder out = new StringBuilder(s);
+		int i = 0;
+		while (i < out.length()) {
+			if (!KANJI_LOOKALIKES.containsKey(out.charAt(i))) {
+				i++;
+				continue;
+			}
+			int end = i;
+			while (end < out.length() && KANJI_LOOKALIKES.containsKey(out.charAt(end))) {
+				end++;
+			}
+			boolean kanjiBefore = i > 0 && isKanji(out.charAt(i - 1));
+			boolean kanjiAfter = end < out.length() && isKanji(out.charAt(end));
+			boolean atEnd = end == out.length() && end - i == 1;
+			if (kanjiBefore && (kanjiAfter || atEnd)) {
+				for (int k = i; k < end; k++) {
+					out.setCharAt(k, KANJI_LOOKALIKES.get(out.charAt(k)));
+				}
+			}
+			i = end;
+		}
+		return out.toString();
+	}
+
+	private static boolean isKanji(char c) {
+		return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
 	}
 
 	/**

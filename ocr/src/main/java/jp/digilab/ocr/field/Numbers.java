@@ -15,9 +15,16 @@ public final class Numbers {
 
 	private static final Pattern GROUPED = Pattern.compile("-?\\d{1,3}(,\\d{3})+|-?\\d+");
 
+	/** Digits with commas that are not thousands separators (7870,000). */
+	private static final Pattern LOOSE_GROUPS = Pattern.compile("-?\\d+(,\\d+)+");
+
 	private static final Pattern COUNTER_SUFFIX = Pattern.compile("(通|枚|部|件|人|名|個|冊|回|歳|才|部数)$");
 
 	private Numbers() {
+	}
+
+	private static boolean looselyGrouped(String s) {
+		return LOOSE_GROUPS.matcher(s).matches() && !GROUPED.matcher(s).matches();
 	}
 
 	static String clean(String raw) {
@@ -48,6 +55,11 @@ public final class Numbers {
 		if (s.isEmpty()) {
 			return Normalized.ok("");
 		}
+		if (looselyGrouped(s)) {
+			// the digits are right, a separator was lost or misread: keep the number, but
+			// as doubtful
+			return Normalized.invalid(new BigInteger(s.replace(",", "")).toString(), "misplaced thousands separator");
+		}
 		if (!GROUPED.matcher(s).matches()) {
 			return Normalized.invalid(s, "not an integer");
 		}
@@ -64,6 +76,9 @@ public final class Numbers {
 		s = s.replaceAll("^(金)?¥?", "").replaceAll("(円也|円|也|-|\\.-|ー)$", "");
 		if (s.isEmpty()) {
 			return Normalized.ok("");
+		}
+		if (looselyGrouped(s)) {
+			return Normalized.invalid(new BigInteger(s.replace(",", "")).toString(), "misplaced thousands separator");
 		}
 		if (!GROUPED.matcher(s).matches() || !INTEGER.matcher(s.replace(",", "")).matches()) {
 			return Normalized.invalid(clean(raw), "not an amount");

@@ -116,4 +116,21 @@ public final class Images {
 		return out;
 	}
 
+	/**
+	 * A grayscale copy of an image inside a white border.
+	 * @param image the image
+	 * @param border the border's width, pixels
+	 * @return the bordered copy
+	 */
+	public static BufferedImage whiteBorder(BufferedImage image, int border) {
+		BufferedImage out = new BufferedImage(image.getWidth() + 2 * border, image.getHeight() + 2 * border,
+				BufferedImage.TYPE_BYTE_GRAY);
+		java.awt.Graphics2D g = out.createGraphics();
+		g.setColor(java.awt.Color.WHITE);
+		g.fillRect(0, 0, out.getWidth(), out.getHeight());
+		g.drawImage(toGray(image), border, border, null);
+		g.dispose();
+		return out;
+	}
+
 }

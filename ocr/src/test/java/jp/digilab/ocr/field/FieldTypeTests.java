@@ -17,7 +17,7 @@ class FieldTypeTests {
 	@Test
 	void whitelistsFitTheType() {
 		assertThat(FieldType.TEXT.whitelist()).isNull();
-		assertThat(FieldType.POSTAL.whitelist()).isEqualTo("0123456789-〒");
+		assertThat(FieldType.POSTAL.whitelist()).isEqualTo("0123456789-〒 ");
 		assertThat(FieldType.DATE.whitelist()).contains("令和", "元", "年");
 		assertThat(FieldType.KATAKANA.whitelist()).isNull();
 		assertThat(FieldType.CHECKBOX.byInk()).isTrue();

@@ -18,6 +18,14 @@ class JapaneseTextTests {
 			Sunny  Heights 101                | Sunny Heights 101
 			'  小倉 '                          | 小倉
 			ｷﾀｷｭｳｼｭｳ                          | キタキュウシュウ
+			雄ー郎                             | 雄一郎
+			北九州市小倉南区徳カニ丁目7番11号  | 北九州市小倉南区徳力二丁目7番11号
+			石川浩ニ                           | 石川浩二
+			北九州市ハ幡東区                   | 北九州市八幡東区
+			サンハイツ小倉ロ号棟               | サンハイツ小倉口号棟
+			ハイツ北九州 101                   | ハイツ北九州101
+			小倉マンション                     | 小倉マンション
+			タカハシ                           | タカハシ
 			""")
 	void text(String raw, String value) {
 		assertThat(JapaneseText.text(raw)).isEqualTo(value);

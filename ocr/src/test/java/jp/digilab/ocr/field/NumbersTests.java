@@ -25,12 +25,24 @@ class NumbersTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
-			12,00   | not an amount
+			12,00   | misplaced thousands separator
 			1.5万円  | not an amount
 			abc     | not an amount
 			""")
 	void moneyRejects(String raw, String reason) {
 		assertThat(Numbers.money(raw).reasons()).containsExactly(reason);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			7870,000    | 7870000
+			7,870000円  | 7870000
+			""")
+	void moneyWithALostSeparatorKeepsTheDigitsButIsDoubtful(String raw, String value) {
+		Normalized n = Numbers.money(raw);
+		assertThat(n.valid()).isFalse();
+		assertThat(n.value()).isEqualTo(value);
+		assertThat(n.reasons()).containsExactly("misplaced thousands separator");
 	}
 
 	@ParameterizedTest

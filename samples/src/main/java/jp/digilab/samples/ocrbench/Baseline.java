@@ -33,12 +33,9 @@ final class Baseline {
 
 	private static final long TIMEOUT_SECONDS = 300;
 
-	private final FormTemplate template;
-
 	private final Path work;
 
-	Baseline(FormTemplate template, Path work) {
-		this.template = template;
+	Baseline(Path work) {
 		this.work = work;
 	}
 
@@ -59,19 +56,18 @@ final class Baseline {
 	}
 
 	/**
-	 * Read one scan.
+	 * Read one scan's text.
 	 * @param file a PNG, JPEG or one-page PDF
-	 * @return the normalised value per OCR field (no entry for check boxes and choices),
-	 * and whether it is valid
+	 * @return the text of the page
 	 * @throws IOException if tesseract cannot be run or fails
 	 */
-	Map<String, Normalized> read(Path file) throws IOException {
+	String text(Path file) throws IOException {
 		Path page = file;
 		if (file.getFileName().toString().endsWith(".pdf")) {
 			page = this.work.resolve(file.getFileName() + ".png");
 			ScanFiles.png(render(file), 300, page);
 		}
-		return extract(tesseract(page));
+		return tesseract(page);
 	}
 
 	private static BufferedImage render(Path pdf) throws IOException {
@@ -104,11 +100,16 @@ final class Baseline {
 		}
 	}
 
-	/** The label-based extraction: the rest of the first line holding the label. */
-	Map<String, Normalized> extract(String text) {
+	/**
+	 * The label-based extraction: the rest of the first line holding the label.
+	 * @param template the page's template
+	 * @param text the page's text
+	 * @return the normalised value per OCR field (no entry for check boxes and choices)
+	 */
+	static Map<String, Normalized> extract(FormTemplate template, String text) {
 		List<String> lines = List.of(text.split("\\R"));
 		Map<String, Normalized> values = new LinkedHashMap<>();
-		for (FieldSpec spec : this.template.fields()) {
+		for (FieldSpec spec : template.fields()) {
 			FieldType type = FieldType.of(spec.type()).orElseThrow();
 			if (type.byInk()) {
 				continue;

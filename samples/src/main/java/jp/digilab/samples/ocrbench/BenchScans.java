@@ -17,11 +17,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import jp.digilab.samples.Json;
+import jp.digilab.samples.scans.FormLayout;
 import jp.digilab.samples.scans.SampleScanGenerator;
 
 /**
- * Makes the benchmark's scans: random applicants on the sample form, each scanned with
- * random defects, their ground truth ({@code truth.json}) and defects
+ * Makes the benchmark's scans: random applicants on the two sample forms (in turns), each
+ * scanned with random defects, their ground truth ({@code truth.json}) and defects
  * ({@code defects.csv}). Deterministic by seed: every random choice is drawn up front
  * from one seeded generator.
  */
@@ -48,7 +49,8 @@ final class BenchScans {
 		List<BenchScan> scans = new ArrayList<>();
 		for (int i = 1; i <= count; i++) {
 			Defects defects = Defects.random(random);
-			RandomApplicants.Filled filled = applicants.next();
+			// the forms take turns: odd scans the tuned form, even scans the untuned one
+			RandomApplicants.Filled filled = applicants.next(FormLayout.ALL.get((i - 1) % FormLayout.ALL.size()));
 			String name = String.format("scan-%04d.%s", i, defects.format());
 			scans.add(new BenchScan(dir.resolve(name), filled, defects));
 		}
@@ -77,17 +79,22 @@ final class BenchScans {
 			truth.put(scan.name(), scan.filled().truth());
 		}
 		Files.writeString(dir.resolve("truth.json"), Json.objects(truth), StandardCharsets.UTF_8);
-		StringBuilder defects = new StringBuilder("file,defects\n");
-		scans.forEach((s) -> defects.append(s.name()).append(',').append(s.defects().describe()).append('\n'));
+		StringBuilder defects = new StringBuilder("file,form,defects\n");
+		scans.forEach((s) -> defects.append(s.name())
+			.append(',')
+			.append(s.filled().form().id())
+			.append(',')
+			.append(s.defects().describe())
+			.append('\n'));
 		Files.writeString(dir.resolve("defects.csv"), defects, StandardCharsets.UTF_8);
 		return scans;
 	}
 
 	private static void write(SampleScanGenerator generator, BenchScan scan) {
 		RandomApplicants.Filled filled = scan.filled();
-		BufferedImage printed = generator.printed(filled.printed(), filled.purpose(), filled.honseki());
+		BufferedImage printed = generator.printed(filled.form(), filled.printed(), filled.ticked());
 		try {
-			ScanFiles.write(scan.defects().apply(printed), scan.defects(), scan.file());
+			ScanFiles.write(scan.defects().apply(printed, filled.form()), scan.defects(), scan.file());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -51,11 +51,12 @@ record Defects(double degrees, double shiftXmm, double shiftYmm, double scale, d
 	/**
 	 * Scan a printed page.
 	 * @param printed the printed page, 300 DPI, 8-bit grey, white paper
+	 * @param form the printed form
 	 * @return the scanned page at {@link #dpi()}, 8-bit grey
 	 */
-	BufferedImage apply(BufferedImage printed) {
+	BufferedImage apply(BufferedImage printed, FormLayout form) {
 		BufferedImage moved = place(printed);
-		BufferedImage scanned = SampleScanGenerator.scanner(moved, this.seed);
+		BufferedImage scanned = SampleScanGenerator.scanner(moved, form, this.seed);
 		if (this.blur > 0) {
 			scanned = blur(scanned, this.blur);
 		}

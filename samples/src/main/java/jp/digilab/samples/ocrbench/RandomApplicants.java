@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import jp.digilab.ocr.field.MyNumber;
+import jp.digilab.samples.scans.FormLayout;
+
 /**
- * Realistic random applicants for the sample form: Japanese names with matching kana,
+ * Realistic random applicants for the sample forms: Japanese names with matching kana,
  * Kitakyushu addresses, dates in 和暦 (昭和/平成/令和, 元年 included) and 西暦, landline and mobile
  * numbers, postal codes with and without hyphen. Each value comes with the normalised
  * value the OCR should produce.
@@ -52,7 +55,16 @@ final class RandomApplicants {
 	}
 
 	/**
-	 * The next applicant.
+	 * The next applicant for a form.
+	 * @param form the sample form
+	 * @return the printed text, the ticks and the truth of every field
+	 */
+	Filled next(FormLayout form) {
+		return (form == FormLayout.JIDOU_TEATE) ? nextJidouTeate() : next();
+	}
+
+	/**
+	 * The next applicant for 住民票の写し等交付請求書.
 	 * @return the printed text and the truth of every field
 	 */
 	Filled next() {
@@ -81,7 +93,64 @@ final class RandomApplicants {
 		boolean honseki = this.random.nextBoolean();
 		truth.put("purpose", purpose);
 		truth.put("honseki", Boolean.toString(honseki));
-		return new Filled(printed, purpose, honseki, truth);
+		return new Filled(FormLayout.JUMINHYO, printed,
+				Map.of("purpose", purpose, "honseki", Boolean.toString(honseki)), ordered(FormLayout.JUMINHYO, truth));
+	}
+
+	/**
+	 * The next applicant for 児童手当 認定請求書: a parent (born 1965–2005) with a My Number, an
+	 * income with thousands separators, a bank account.
+	 * @return the printed text, the ticks and the truth of every field
+	 */
+	Filled nextJidouTeate() {
+		Map<String, String> printed = new LinkedHashMap<>();
+		Map<String, String> truth = new LinkedHashMap<>();
+		Map<String, String> ticked = new LinkedHashMap<>();
+		LocalDate request = LocalDate.of(2026, 4, 1).plusDays(this.random.nextInt(365));
+		put(printed, truth, "request_date", (this.random.nextInt(4) == 0) ? western(request) : era(request),
+				request.toString());
+		String[] surname = pick(SURNAMES);
+		String[] given = pick(GIVEN_NAMES);
+		put(printed, truth, "name_kana", surname[1] + " " + given[1], surname[1] + given[1]);
+		put(printed, truth, "name", surname[0] + " " + given[0], surname[0] + given[0]);
+		tick(ticked, truth, "sex", this.random.nextBoolean() ? "男" : "女");
+		LocalDate birth = LocalDate.of(1965, 1, 1).plusDays(this.random.nextInt(365 * 40));
+		put(printed, truth, "birth_date", (this.random.nextInt(6) == 0) ? western(birth) : era(birth),
+				birth.toString());
+		String first11 = digits(11);
+		String myNumber = first11 + MyNumber.checkDigit(first11);
+		put(printed, truth, "my_number",
+				myNumber.substring(0, 4) + " " + myNumber.substring(4, 8) + " " + myNumber.substring(8), myNumber);
+		String[] ward = pick(WARDS);
+		String postal = ward[1] + "-" + String.format("%04d", this.random.nextInt(10000));
+		put(printed, truth, "postal_code", (this.random.nextInt(5) == 0) ? postal.replace("-", "") : postal, postal);
+		String address = "北九州市" + ward[0] + town(ward);
+		put(printed, truth, "address", address, address);
+		String phone = phone();
+		put(printed, truth, "phone", phone, phone);
+		int children = 1 + this.random.nextInt(4);
+		put(printed, truth, "children", Integer.toString(children), Integer.toString(children));
+		long income = 1000L * this.random.nextInt(9000);
+		put(printed, truth, "income", String.format(java.util.Locale.ROOT, "%,d", income), Long.toString(income));
+		tick(ticked, truth, "account_type", (this.random.nextInt(4) == 0) ? "当座" : "普通");
+		String account = digits(7);
+		put(printed, truth, "account_no", account, account);
+		tick(ticked, truth, "civil_servant", Boolean.toString(this.random.nextInt(5) == 0));
+		return new Filled(FormLayout.JIDOU_TEATE, printed, ticked, ordered(FormLayout.JIDOU_TEATE, truth));
+	}
+
+	private static void tick(Map<String, String> ticked, Map<String, String> truth, String field, String value) {
+		ticked.put(field, value);
+		truth.put(field, value);
+	}
+
+	/** The truth in the form's field order. */
+	private static Map<String, String> ordered(FormLayout form, Map<String, String> truth) {
+		Map<String, String> ordered = new LinkedHashMap<>();
+		for (String field : form.fieldTypes().keySet()) {
+			ordered.put(field, truth.get(field));
+		}
+		return ordered;
 	}
 
 	private String town(String[] ward) {
@@ -150,12 +219,12 @@ final class RandomApplicants {
 	/**
 	 * What one applicant typed and ticked, and the truth of every field.
 	 *
+	 * @param form the sample form
 	 * @param printed the typed text per field
-	 * @param purpose the ticked purpose
-	 * @param honseki whether the honseki box is ticked
+	 * @param ticked the ticked option per choice field, "true"/"false" per check box
 	 * @param truth the normalised value per field, as the OCR should produce it
 	 */
-	record Filled(Map<String, String> printed, String purpose, boolean honseki, Map<String, String> truth) {
+	record Filled(FormLayout form, Map<String, String> printed, Map<String, String> ticked, Map<String, String> truth) {
 
 	}
 

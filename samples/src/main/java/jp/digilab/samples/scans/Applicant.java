@@ -116,7 +116,7 @@ record Applicant(String file, Map<String, String> printed, String purpose, boole
 
 		Applicant build() {
 			Map<String, String> ordered = new LinkedHashMap<>();
-			for (FormLayout.Row row : FormLayout.ROWS) {
+			for (FormLayout.Row row : FormLayout.JUMINHYO.rows()) {
 				if (row.field() != null && this.expected.containsKey(row.field())) {
 					ordered.put(row.field(), this.expected.get(row.field()));
 				}

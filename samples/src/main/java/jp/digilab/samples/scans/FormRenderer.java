@@ -14,7 +14,9 @@ import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jp.digilab.samples.scans.FormLayout.Kind;
 import jp.digilab.samples.scans.FormLayout.Row;
@@ -30,14 +32,6 @@ final class FormRenderer {
 	/** Where Debian, Ubuntu, Fedora and Arch put the Noto CJK collections. */
 	private static final List<String> FONT_DIRS = List.of("/usr/share/fonts/opentype/noto", "/usr/share/fonts/noto-cjk",
 			"/usr/share/fonts/google-noto-cjk", "/usr/share/fonts/opentype/noto-cjk", "/usr/share/fonts/noto");
-
-	/** Point size of typed values (14 pt: CJK glyphs about 50 px high at 300 DPI). */
-	static final float VALUE_PT = 14f;
-
-	/** Point size of printed labels. */
-	static final float LABEL_PT = 11f;
-
-	static final float TITLE_PT = 22f;
 
 	static final float SMALL_PT = 9f;
 
@@ -58,34 +52,49 @@ final class FormRenderer {
 	/**
 	 * The blank form, white paper, 8-bit grey.
 	 */
-	BufferedImage blank() {
-		return draw(null);
+	BufferedImage blank(FormLayout form) {
+		return draw(form, null, null);
 	}
 
 	/**
 	 * The form filled in with an applicant's typed values, before scanning.
 	 */
 	BufferedImage filled(Applicant applicant) {
-		return draw(applicant);
+		return draw(FormLayout.JUMINHYO, applicant.printed(), ticked(applicant));
+	}
+
+	/**
+	 * A form filled in, before scanning.
+	 * @param form the form
+	 * @param printed typed text per field
+	 * @param ticked per choice field the ticked option, per check box "true" when ticked
+	 */
+	BufferedImage filled(FormLayout form, Map<String, String> printed, Map<String, String> ticked) {
+		return draw(form, printed, ticked);
+	}
+
+	private static Map<String, String> ticked(Applicant applicant) {
+		Map<String, String> ticked = new HashMap<>();
+		ticked.put("purpose", applicant.purpose());
+		ticked.put("honseki", String.valueOf(applicant.honseki()));
+		return ticked;
 	}
 
 	/**
 	 * The ink box of a printed label, in mm: [x, y, width, height], padded by 0.5 mm.
 	 */
-	double[] labelBox(Row row) {
-		return mmBox(place(labelFont(row), row.label(), labelX(row), row.centerY()), 0.5);
+	double[] labelBox(FormLayout form, Row row) {
+		return mmBox(place(labelFont(form, row), row.label(), labelX(form), row.centerY()), 0.5);
 	}
 
 	/**
 	 * The ink box of the title, in mm, padded by 0.5 mm.
 	 */
-	double[] titleBox() {
-		return mmBox(
-				placeCentered(titleFont(), FormLayout.TITLE, FormLayout.PAPER_WIDTH / 2, FormLayout.TITLE_CENTER_Y),
-				0.5);
+	double[] titleBox(FormLayout form) {
+		return mmBox(placeCentered(titleFont(form), form.title, FormLayout.PAPER_WIDTH / 2, form.titleCenterY), 0.5);
 	}
 
-	private BufferedImage draw(Applicant applicant) {
+	private BufferedImage draw(FormLayout form, Map<String, String> printed, Map<String, String> ticked) {
 		BufferedImage image = new BufferedImage(FormLayout.WIDTH_PX, FormLayout.HEIGHT_PX,
 				BufferedImage.TYPE_BYTE_GRAY);
 		Graphics2D g = image.createGraphics();
@@ -98,11 +107,11 @@ final class FormRenderer {
 			g.setColor(Color.WHITE);
 			g.fillRect(0, 0, image.getWidth(), image.getHeight());
 			g.setColor(Color.BLACK);
-			drawHeader(g);
-			drawTable(g);
-			drawFooter(g);
-			if (applicant != null) {
-				drawValues(g, applicant);
+			drawHeader(g, form);
+			drawTable(g, form);
+			drawFooter(g, form);
+			if (printed != null) {
+				drawValues(g, form, printed, ticked);
 			}
 		}
 		finally {
@@ -111,102 +120,104 @@ final class FormRenderer {
 		return image;
 	}
 
-	private void drawHeader(Graphics2D g) {
+	private void drawHeader(Graphics2D g, FormLayout form) {
 		Font small = this.serif.deriveFont(pt(SMALL_PT));
-		draw(g, place(small, "様式第1号（第3条関係）", FormLayout.TABLE_LEFT, 14));
-		draw(g, placeRight(small, "北九州市", FormLayout.TABLE_RIGHT, 14));
-		draw(g, placeCentered(titleFont(), FormLayout.TITLE, FormLayout.PAPER_WIDTH / 2, FormLayout.TITLE_CENTER_Y));
-		draw(g, place(this.serif.deriveFont(pt(LABEL_PT)), "北九州市長　様", FormLayout.TABLE_LEFT, 39));
-		draw(g, placeRight(small, "太枠の中をご記入ください。", FormLayout.TABLE_RIGHT, 40));
+		draw(g, place(small, form.formNumber, form.tableLeft, 14));
+		draw(g, placeRight(small, form.issuer, form.tableRight, 14));
+		draw(g, placeCentered(titleFont(form), form.title, FormLayout.PAPER_WIDTH / 2, form.titleCenterY));
+		draw(g, place(this.serif.deriveFont(pt(form.labelPt)), form.addressee, form.tableLeft, form.tableTop - 6));
+		draw(g, placeRight(small, form.instruction, form.tableRight, form.tableTop - 5));
 	}
 
-	private void drawTable(Graphics2D g) {
-		double left = FormLayout.TABLE_LEFT;
-		double right = FormLayout.TABLE_RIGHT;
-		Font label = this.serif.deriveFont(pt(LABEL_PT));
-		for (Row row : FormLayout.ROWS) {
+	private void drawTable(Graphics2D g, FormLayout form) {
+		double left = form.tableLeft;
+		double right = form.tableRight;
+		Font label = this.serif.deriveFont(pt(form.labelPt));
+		for (Row row : form.rows()) {
 			if (row.kind() == Kind.BAND) {
 				g.setColor(new Color(228, 228, 228));
 				g.fillRect(px(left), px(row.top()), px(right) - px(left), px(row.bottom()) - px(row.top()));
 				g.setColor(Color.BLACK);
-				draw(g, place(labelFont(row), "■ " + row.label(), labelX(row), row.centerY()));
+				draw(g, place(labelFont(form, row), "■ " + row.label(), labelX(form), row.centerY()));
 			}
 			else {
-				draw(g, place(labelFont(row), row.label(), labelX(row), row.centerY()));
-				vline(g, FormLayout.VALUE_LEFT, row.top(), row.bottom(), FormLayout.THIN_LINE);
-				drawPrintedValuePart(g, row, label);
+				draw(g, place(labelFont(form, row), row.label(), labelX(form), row.centerY()));
+				vline(g, form.valueLeft, row.top(), row.bottom(), FormLayout.THIN_LINE);
+				drawPrintedValuePart(g, form, row, label);
 			}
-			if (row.top() > FormLayout.TABLE_TOP) {
+			if (row.top() > form.tableTop) {
 				hline(g, left, right, row.top(), FormLayout.THIN_LINE);
 			}
 		}
-		frame(g, left, FormLayout.TABLE_TOP, right, FormLayout.TABLE_BOTTOM, FormLayout.THICK_LINE);
+		frame(g, left, form.tableTop, right, form.tableBottom, FormLayout.THICK_LINE);
 	}
 
-	private void drawPrintedValuePart(Graphics2D g, Row row, Font label) {
+	private void drawPrintedValuePart(Graphics2D g, FormLayout form, Row row, Font label) {
 		switch (row.kind()) {
-			case CHOICE -> {
-				for (int i = 0; i < FormLayout.PURPOSES.size(); i++) {
+			case CHOICE, CHECKBOX -> {
+				for (int i = 0; i < row.options().size(); i++) {
 					double[] box = row.tickBox(i);
 					square(g, box);
-					draw(g, place(label, FormLayout.PURPOSES.get(i), box[0] + box[2] + FormLayout.OPTION_LABEL_GAP,
+					draw(g, place(label, row.options().get(i), box[0] + box[2] + FormLayout.OPTION_LABEL_GAP,
 							row.centerY()));
 				}
 			}
-			case CHECKBOX -> {
-				double[] box = row.tickBox(0);
-				square(g, box);
-				draw(g, place(label, FormLayout.HONSEKI_OPTION, box[0] + box[2] + FormLayout.OPTION_LABEL_GAP,
-						row.centerY()));
-			}
-			case COPIES -> {
+			case UNIT -> {
 				double[] box = row.valueBox();
-				draw(g, place(label, FormLayout.COPIES_UNIT, box[0] + box[2] + 1, row.centerY()));
+				draw(g, place(label, row.unit(), box[0] + box[2] + 1, row.centerY()));
 			}
-			case POSTAL -> draw(g, place(label, "〒", FormLayout.VALUE_LEFT + FormLayout.TEXT_INDENT, row.centerY()));
+			case POSTAL -> draw(g, place(label, "〒", form.valueLeft + FormLayout.TEXT_INDENT, row.centerY()));
 			default -> {
 			}
 		}
 	}
 
-	private void drawFooter(Graphics2D g) {
+	private void drawFooter(Graphics2D g, FormLayout form) {
 		Font small = this.serif.deriveFont(pt(SMALL_PT));
-		double y = FormLayout.TABLE_BOTTOM + 7;
-		draw(g, place(small, "※ 窓口に来られた方の本人確認書類（運転免許証、マイナンバーカード等）をご提示ください。", FormLayout.TABLE_LEFT, y));
-		draw(g, place(small, "※ 代理人が請求される場合は、委任状が必要です。", FormLayout.TABLE_LEFT, y + 6));
-		draw(g, place(small, "※ 手数料は1通300円です。", FormLayout.TABLE_LEFT, y + 12));
-		// the counter's own box (filled in by staff, left blank on the samples)
-		double top = 240;
-		double bottom = 268;
-		double left = 95;
-		double right = FormLayout.TABLE_RIGHT;
-		draw(g, place(small, "【窓口記入欄】", left, top - 4));
-		String[] heads = { "受付", "本人確認", "交付", "手数料" };
-		double width = (right - left) / heads.length;
-		for (int i = 0; i < heads.length; i++) {
-			draw(g, placeCentered(small, heads[i], left + width * (i + 0.5), top + 3.5));
-			if (i > 0) {
-				vline(g, left + width * i, top, bottom, FormLayout.THIN_LINE);
-			}
+		double y = form.tableBottom + 7;
+		for (String note : form.notes) {
+			draw(g, place(small, note, form.tableLeft, y));
+			y += 6;
 		}
-		hline(g, left, right, top + 7, FormLayout.THIN_LINE);
-		frame(g, left, top, right, bottom, FormLayout.THIN_LINE * 2);
-		draw(g, placeRight(small, "北九州市 小倉北区役所 市民課", FormLayout.TABLE_RIGHT, 285));
+		if (!form.counterHeads.isEmpty()) {
+			// the counter's own box (filled in by staff, left blank on the samples)
+			double top = 240;
+			double bottom = 268;
+			double left = 95;
+			double right = form.tableRight;
+			draw(g, place(small, "【窓口記入欄】", left, top - 4));
+			List<String> heads = form.counterHeads;
+			double width = (right - left) / heads.size();
+			for (int i = 0; i < heads.size(); i++) {
+				draw(g, placeCentered(small, heads.get(i), left + width * (i + 0.5), top + 3.5));
+				if (i > 0) {
+					vline(g, left + width * i, top, bottom, FormLayout.THIN_LINE);
+				}
+			}
+			hline(g, left, right, top + 7, FormLayout.THIN_LINE);
+			frame(g, left, top, right, bottom, FormLayout.THIN_LINE * 2);
+		}
+		draw(g, placeRight(small, form.office, form.tableRight, 285));
 	}
 
-	private void drawValues(Graphics2D g, Applicant applicant) {
-		Font value = this.sans.deriveFont(pt(VALUE_PT));
-		for (Row row : FormLayout.ROWS) {
+	private void drawValues(Graphics2D g, FormLayout form, Map<String, String> printed, Map<String, String> ticked) {
+		Font value = this.sans.deriveFont(pt(form.valuePt));
+		for (Row row : form.rows()) {
 			switch (row.kind()) {
-				case TEXT, POSTAL, COPIES -> {
-					String text = applicant.printed().get(row.field());
+				case TEXT, POSTAL, UNIT -> {
+					String text = printed.get(row.field());
 					if (text != null) {
 						draw(g, place(value, text, row.textX(), row.centerY()));
 					}
 				}
-				case CHOICE -> tick(g, row.tickBox(FormLayout.PURPOSES.indexOf(applicant.purpose())));
+				case CHOICE -> {
+					int i = row.options().indexOf(ticked.get(row.field()));
+					if (i >= 0) {
+						tick(g, row.tickBox(i));
+					}
+				}
 				case CHECKBOX -> {
-					if (applicant.honseki()) {
+					if ("true".equals(ticked.get(row.field()))) {
 						tick(g, row.tickBox(0));
 					}
 				}
@@ -258,16 +269,17 @@ final class FormRenderer {
 		g.fillRect(px(x) - w / 2, top, w, bottom - top);
 	}
 
-	private Font titleFont() {
-		return this.serifBold.deriveFont(pt(TITLE_PT));
+	private Font titleFont(FormLayout form) {
+		return this.serifBold.deriveFont(pt(form.titlePt));
 	}
 
-	private Font labelFont(Row row) {
-		return (row.kind() == Kind.BAND) ? this.serifBold.deriveFont(pt(10.5f)) : this.serif.deriveFont(pt(LABEL_PT));
+	private Font labelFont(FormLayout form, Row row) {
+		return (row.kind() == Kind.BAND) ? this.serifBold.deriveFont(pt(10.5f))
+				: this.serif.deriveFont(pt(form.labelPt));
 	}
 
-	private static double labelX(Row row) {
-		return FormLayout.TABLE_LEFT + FormLayout.TEXT_INDENT;
+	private static double labelX(FormLayout form) {
+		return form.tableLeft + FormLayout.TEXT_INDENT;
 	}
 
 	/** A string placed with its ink box's left edge at x and its middle at cy (mm). */

@@ -35,12 +35,14 @@ import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
- * Generates the sample form 住民票の写し等交付請求書 and four scanned applications, always the same
- * bytes (fixed seeds, no dates in the files):
+ * Generates the sample forms (住民票の写し等交付請求書 and 児童手当 認定請求書) and four scanned applications
+ * of the first, always the same bytes (fixed seeds, no dates in the files):
  *
  * <ul>
  * <li>{@code HOME/templates/juminhyo-request.png} the blank form, 300 DPI,
  * <li>{@code HOME/templates/juminhyo-request.yml} its template,
+ * <li>{@code HOME/templates/jidou-teate-request.png} and {@code .yml}: the same for the
+ * second form (no scans: its job's inbox is empty),
  * <li>{@code HOME/inbox/juminhyo/scan-001.png} … {@code scan-003.png} and the image-only
  * PDF {@code scan-004.pdf},
  * <li>{@code EXPECTED_JSON}: what the OCR should read from each scan, normalised.
@@ -55,7 +57,7 @@ public final class SampleScanGenerator {
 	public static final String JOB = "juminhyo";
 
 	/** The template's id. */
-	public static final String TEMPLATE = TemplateWriter.ID;
+	public static final String TEMPLATE = FormLayout.JUMINHYO.id();
 
 	/** PDF file identifier, fixed so that the PDF is the same on every run. */
 	private static final byte[] PDF_ID = "digilab-sample-scan-004".getBytes(StandardCharsets.US_ASCII);
@@ -82,12 +84,14 @@ public final class SampleScanGenerator {
 	 * @throws IOException if a file cannot be written
 	 */
 	public void generate(Path home, Path expectedJson) throws IOException {
-		writeTemplate(home.resolve("templates"));
+		for (FormLayout form : FormLayout.ALL) {
+			writeTemplate(home.resolve("templates"), form);
+		}
 		Path inbox = Files.createDirectories(home.resolve("inbox").resolve(JOB));
 		Map<String, Map<String, String>> expected = new LinkedHashMap<>();
 		for (Applicant applicant : Applicant.ALL) {
-			BufferedImage scan = ScannerEffects.scan(this.renderer.filled(applicant), applicant.shiftX(),
-					applicant.shiftY(), applicant.seed());
+			BufferedImage scan = ScannerEffects.scan(this.renderer.filled(applicant), FormLayout.JUMINHYO,
+					applicant.shiftX(), applicant.shiftY(), applicant.seed());
 			Path file = inbox.resolve(applicant.file());
 			if (applicant.pdf()) {
 				writeImagePdf(scan, file);
@@ -111,10 +115,22 @@ public final class SampleScanGenerator {
 	 * @throws IOException if a file cannot be written
 	 */
 	public Path writeTemplate(Path templates) throws IOException {
+		return writeTemplate(templates, FormLayout.JUMINHYO);
+	}
+
+	/**
+	 * Write a sample form's blank form ({@code ID.png}) and template ({@code ID.yml})
+	 * into a templates folder.
+	 * @param templates the folder, created when missing
+	 * @param form the form
+	 * @return the template file
+	 * @throws IOException if a file cannot be written
+	 */
+	public Path writeTemplate(Path templates, FormLayout form) throws IOException {
 		Files.createDirectories(templates);
-		writePng(this.renderer.blank(), templates.resolve(TEMPLATE + ".png"));
-		Path yml = templates.resolve(TEMPLATE + ".yml");
-		Files.writeString(yml, TemplateWriter.yaml(this.renderer), StandardCharsets.UTF_8);
+		writePng(this.renderer.blank(form), templates.resolve(form.id() + ".png"));
+		Path yml = templates.resolve(form.id() + ".yml");
+		Files.writeString(yml, TemplateWriter.yaml(this.renderer, form), StandardCharsets.UTF_8);
 		return yml;
 	}
 
@@ -133,14 +149,28 @@ public final class SampleScanGenerator {
 	}
 
 	/**
+	 * A sample form filled in with typed values and ticks, as printed, before scanning
+	 * (300 DPI, 8-bit grey, white paper).
+	 * @param form the form
+	 * @param printed the typed text per field name
+	 * @param ticked per choice field its ticked option, per check box {@code "true"} when
+	 * ticked
+	 * @return the printed page
+	 */
+	public BufferedImage printed(FormLayout form, Map<String, String> printed, Map<String, String> ticked) {
+		return this.renderer.filled(form, printed, ticked);
+	}
+
+	/**
 	 * The mild scanner of the samples (paper tone, grey ink, softening, sparse noise,
 	 * dust outside the table), without shift.
 	 * @param page a printed page, 8-bit grey
+	 * @param form the printed form (dust falls outside its table)
 	 * @param seed seed of the noise
 	 * @return the scanned page, same size
 	 */
-	public static BufferedImage scanner(BufferedImage page, long seed) {
-		return ScannerEffects.scan(page, 0, 0, seed);
+	public static BufferedImage scanner(BufferedImage page, FormLayout form, long seed) {
+		return ScannerEffects.scan(page, form, 0, 0, seed);
 	}
 
 	/** A PNG with its resolution (pHYs, 300 DPI = 11811 pixels per metre). */

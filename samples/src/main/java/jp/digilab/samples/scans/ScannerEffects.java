@@ -24,12 +24,13 @@ final class ScannerEffects {
 	/**
 	 * Scan a page.
 	 * @param page the printed page, 8-bit grey, white paper
+	 * @param form the printed form (no dust falls on its table)
 	 * @param shiftX horizontal shift of the sheet, pixels
 	 * @param shiftY vertical shift of the sheet, pixels
 	 * @param seed seed of every random choice
 	 * @return the scanned page, same size, 8-bit grey
 	 */
-	static BufferedImage scan(BufferedImage page, int shiftX, int shiftY, long seed) {
+	static BufferedImage scan(BufferedImage page, FormLayout form, int shiftX, int shiftY, long seed) {
 		if (Math.abs(shiftX) > MAX_SHIFT || Math.abs(shiftY) > MAX_SHIFT) {
 			throw new IllegalArgumentException("shift larger than " + MAX_SHIFT + " px");
 		}
@@ -60,7 +61,7 @@ final class ScannerEffects {
 				dst[y * w + x] = (byte) clamp((int) Math.round(value));
 			}
 		}
-		dust(dst, w, h, random);
+		dust(form, dst, w, h, random);
 		return out;
 	}
 
@@ -81,11 +82,11 @@ final class ScannerEffects {
 	 * A few small dark specks, as dust on the scanner glass leaves them, outside the
 	 * table.
 	 */
-	private static void dust(byte[] dst, int w, int h, Random random) {
-		int left = FormLayout.px(FormLayout.TABLE_LEFT - 3);
-		int right = FormLayout.px(FormLayout.TABLE_RIGHT + 3);
-		int top = FormLayout.px(FormLayout.TABLE_TOP - 3);
-		int bottom = FormLayout.px(FormLayout.TABLE_BOTTOM + 3);
+	private static void dust(FormLayout form, byte[] dst, int w, int h, Random random) {
+		int left = FormLayout.px(form.tableLeft - 3);
+		int right = FormLayout.px(form.tableRight + 3);
+		int top = FormLayout.px(form.tableTop - 3);
+		int bottom = FormLayout.px(form.tableBottom + 3);
 		int placed = 0;
 		while (placed < 25) {
 			int cx = 20 + random.nextInt(w - 40);

@@ -29,19 +29,31 @@ class OcrBenchmarkTests {
 	@Test
 	void runsEndToEndAndItsTruthMatchesTheGeneratedValues() throws IOException {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		Result result = new OcrBenchmark(
-				Options.parse("--count", "2", "--workers", "2", "--seed", "7", "--out", this.dir.toString()))
+		Result result = new OcrBenchmark(Options.parse("--count", "2", "--workers", "2", "--seed", "7", "--out",
+				this.dir.toString(), "--pdf-pages", "3"))
 			.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
 		String report = bytes.toString(StandardCharsets.UTF_8);
-		assertThat(report).contains("OCR benchmark: 2 scans", "OCR fields", "pages/s", "exact match >= 98 %");
-		FormTemplate template = FormTemplate.load(this.dir.resolve("templates/juminhyo-request.yml"));
+		assertThat(report).contains("OCR benchmark: 2 scans", "OCR fields", "pages/s", "exact match >= 98 %",
+				"juminhyo-request (tuned on)", "jidou-teate-request (not tuned on)", "mynumber", "money",
+				"review gate: minConfidence 0.80");
+		// the long PDF, read in a child JVM with a 512 MB heap: every page a document
+		assertThat(report).contains("long PDF: 3 pages", "-Xmx512m", "exit 0; RESULT documents=3 errors=0");
+		assertThat(this.dir.resolve("long-3.pdf")).isNotEmptyFile();
+		FormTemplate juminhyo = FormTemplate.load(this.dir.resolve("templates/juminhyo-request.yml"));
+		FormTemplate jidou = FormTemplate.load(this.dir.resolve("templates/jidou-teate-request.yml"));
 		assertThat(result.scans()).hasSize(2);
-		assertThat(result.ours().tally().allFields().fields).isEqualTo(2 * template.fields().size());
+		assertThat(result.scans()).extracting((s) -> s.filled().form().id())
+			.containsExactly("juminhyo-request", "jidou-teate-request");
+		assertThat(result.ours().tallies().all.allFields().fields)
+			.isEqualTo(juminhyo.fields().size() + jidou.fields().size());
+		assertThat(result.ours().tallies().byTemplate.get("jidou-teate-request").allFields().fields)
+			.isEqualTo(jidou.fields().size());
 		assertThat(result.ours().seconds()).isPositive();
 		Map<String, Map<String, String>> truth = Json
 			.parseObjects(Files.readString(this.dir.resolve("scans/truth.json"), StandardCharsets.UTF_8));
 		for (BenchScan scan : result.scans()) {
+			FormTemplate template = scan.filled().form().id().equals(jidou.id()) ? jidou : juminhyo;
 			assertThat(scan.file()).isRegularFile();
 			assertThat(truth.get(scan.name())).isEqualTo(scan.filled().truth());
 			for (FieldSpec spec : template.fields()) {
@@ -55,11 +67,16 @@ class OcrBenchmarkTests {
 						.isEqualTo(expected);
 				}
 			}
-			assertThat(spec(template, "purpose").options()).anyMatch((o) -> o.value().equals(scan.filled().purpose()));
-			assertThat(scan.filled().truth().get("honseki")).isEqualTo(Boolean.toString(scan.filled().honseki()));
+			for (FieldSpec spec : template.fields()) {
+				if (spec.type().equals("choice")) {
+					String ticked = scan.filled().ticked().get(spec.name());
+					assertThat(spec.options()).anyMatch((o) -> o.value().equals(ticked));
+					assertThat(scan.filled().truth().get(spec.name())).isEqualTo(ticked);
+				}
+			}
 		}
 		assertThat(this.dir.resolve("fields.csv")).content(StandardCharsets.UTF_8)
-			.hasLineCount(1 + 2 * template.fields().size());
+			.hasLineCount(1 + juminhyo.fields().size() + jidou.fields().size());
 	}
 
 	@Test
@@ -68,6 +85,7 @@ class OcrBenchmarkTests {
 		RandomApplicants b = new RandomApplicants(42);
 		for (int i = 0; i < 50; i++) {
 			assertThat(a.next()).isEqualTo(b.next());
+			assertThat(a.nextJidouTeate()).isEqualTo(b.nextJidouTeate());
 		}
 	}
 
@@ -87,7 +105,7 @@ class OcrBenchmarkTests {
 			.withMessage("not a number after --count: x");
 		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--frobnicate", "1"))
 			.withMessage("unknown option --frobnicate");
-		assertThat(Options.parse()).isEqualTo(new Options(40, 2, null, 1));
+		assertThat(Options.parse()).isEqualTo(new Options(40, 2, null, 1, 0, "0.80"));
 	}
 
 	@Test

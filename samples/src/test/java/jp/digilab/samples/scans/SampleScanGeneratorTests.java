@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
+import jp.digilab.ocr.template.FieldSpec;
+import jp.digilab.ocr.template.FormTemplate;
 import jp.digilab.samples.Json;
 import jp.digilab.samples.scans.FormLayout.Kind;
 import jp.digilab.samples.scans.FormLayout.Row;
@@ -21,6 +23,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SampleScanGeneratorTests {
 
 	static final List<String> FILES = List.of("templates/juminhyo-request.png", "templates/juminhyo-request.yml",
-			"inbox/juminhyo/scan-001.png", "inbox/juminhyo/scan-002.png", "inbox/juminhyo/scan-003.png",
-			"inbox/juminhyo/scan-004.pdf");
+			"templates/jidou-teate-request.png", "templates/jidou-teate-request.yml", "inbox/juminhyo/scan-001.png",
+			"inbox/juminhyo/scan-002.png", "inbox/juminhyo/scan-003.png", "inbox/juminhyo/scan-004.pdf");
 
 	static final Pattern BOX = Pattern.compile("box: \\[([\\d.]+), ([\\d.]+), ([\\d.]+), ([\\d.]+)\\]");
 
@@ -101,17 +105,31 @@ class SampleScanGeneratorTests {
 	}
 
 	@Test
-	void fieldBoxesOfTheBlankFormHoldNoPrintedInk() throws Exception {
-		BufferedImage blank = ImageIO.read(home.resolve("templates/juminhyo-request.png").toFile());
-		for (Row row : FormLayout.ROWS) {
+	void secondFormHasItsOwnTemplateWithOtherFieldTypes() throws Exception {
+		String yaml = Files.readString(home.resolve("templates/jidou-teate-request.yml"), StandardCharsets.UTF_8);
+		assertThat(yaml).contains("id: jidou-teate-request", "reference: jidou-teate-request.png",
+				"keywords: [児童手当, 認定請求書]", "type: mynumber", "type: money", "type: digits", "{ value: 当座, box: [");
+		assertThat(home.resolve("templates/jidou-teate-request.png")).isNotEmptyFile();
+		FormTemplate template = FormTemplate.load(home.resolve("templates/jidou-teate-request.yml"));
+		assertThat(template.fields()).extracting(FieldSpec::name)
+			.containsExactly("request_date", "name_kana", "name", "sex", "birth_date", "my_number", "postal_code",
+					"address", "phone", "children", "income", "account_type", "account_no", "civil_servant");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "juminhyo-request", "jidou-teate-request" })
+	void fieldBoxesOfTheBlankFormHoldNoPrintedInk(String id) throws Exception {
+		FormLayout form = form(id);
+		BufferedImage blank = ImageIO.read(home.resolve("templates/" + id + ".png").toFile());
+		for (Row row : form.rows()) {
 			if (row.kind() == Kind.BAND) {
 				continue;
 			}
-			if (row.kind() == Kind.TEXT || row.kind() == Kind.POSTAL || row.kind() == Kind.COPIES) {
+			if (row.kind() == Kind.TEXT || row.kind() == Kind.POSTAL || row.kind() == Kind.UNIT) {
 				assertThat(darkest(blank, row.valueBox(), 0)).as(row.field()).isGreaterThan(250);
 			}
 			else if (row.kind() == Kind.CHOICE || row.kind() == Kind.CHECKBOX) {
-				int options = (row.kind() == Kind.CHOICE) ? FormLayout.PURPOSES.size() : 1;
+				int options = row.options().size();
 				for (int i = 0; i < options; i++) {
 					// the printed square, but nothing inside it
 					assertThat(darkest(blank, row.tickBox(i), 0)).isLessThan(100);
@@ -121,13 +139,16 @@ class SampleScanGeneratorTests {
 		}
 	}
 
-	@Test
-	void typedValuesLieInsideTheirBoxes() {
+	@ParameterizedTest
+	@ValueSource(strings = { "juminhyo-request", "jidou-teate-request" })
+	void typedValuesLieInsideTheirBoxes(String id) {
+		FormLayout form = form(id);
 		FormRenderer renderer = new FormRenderer();
-		BufferedImage blank = renderer.blank();
-		BufferedImage filled = renderer.filled(Applicant.ALL.get(0));
-		for (Row row : FormLayout.ROWS) {
-			if (row.kind() != Kind.TEXT && row.kind() != Kind.POSTAL && row.kind() != Kind.COPIES) {
+		BufferedImage blank = renderer.blank(form);
+		BufferedImage filled = (form == FormLayout.JUMINHYO) ? renderer.filled(Applicant.ALL.get(0))
+				: renderer.filled(form, LONGEST_JIDOU_TEATE, Map.of("sex", "女", "account_type", "普通"));
+		for (Row row : form.rows()) {
+			if (row.kind() != Kind.TEXT && row.kind() != Kind.POSTAL && row.kind() != Kind.UNIT) {
 				continue;
 			}
 			// every pixel the typed value darkened is inside the field box, with 0.5 mm
@@ -136,7 +157,7 @@ class SampleScanGeneratorTests {
 			double[] inner = { box[0] + 0.5, box[1] + 0.5, box[2] - 1, box[3] - 1 };
 			int inkInside = 0;
 			for (int y = FormLayout.px(row.top()); y < FormLayout.px(row.bottom()); y++) {
-				for (int x = FormLayout.px(FormLayout.VALUE_LEFT) + 4; x < FormLayout.WIDTH_PX; x++) {
+				for (int x = FormLayout.px(form.valueLeft) + 4; x < FormLayout.WIDTH_PX; x++) {
 					int before = blank.getRaster().getSample(x, y, 0);
 					int after = filled.getRaster().getSample(x, y, 0);
 					if (after < before) {
@@ -178,6 +199,18 @@ class SampleScanGeneratorTests {
 			assertThat(Math.abs(a.shiftY())).isLessThanOrEqualTo(ScannerEffects.MAX_SHIFT);
 		});
 		assertThat(FormLayout.mm(ScannerEffects.MAX_SHIFT)).isLessThan(1);
+	}
+
+	/** The longest values the benchmark types on 児童手当 認定請求書. */
+	static final Map<String, String> LONGEST_JIDOU_TEATE = Map.ofEntries(Map.entry("request_date", "令和8年12月28日"),
+			Map.entry("name_kana", "キタキュウシュウ ユウイチロウ"), Map.entry("name", "長谷川 雄一郎"),
+			Map.entry("birth_date", "平成17年12月28日"), Map.entry("my_number", "1234 5678 9018"),
+			Map.entry("postal_code", "808-0000"), Map.entry("address", "北九州市八幡西区大里本町五丁目30番25号"),
+			Map.entry("phone", "090-0000-0000"), Map.entry("children", "4"), Map.entry("income", "8,999,000"),
+			Map.entry("account_no", "0123456"));
+
+	private static FormLayout form(String id) {
+		return FormLayout.ALL.stream().filter((f) -> f.id().equals(id)).findFirst().orElseThrow();
 	}
 
 	private static boolean inside(double[] box, int x, int y) {
