@@ -47,13 +47,30 @@ public class ScheduledRuns implements JobStarter {
 		lock.lock();
 		RunSummary summary;
 		try {
-			summary = this.pipeline.run(jobId, files);
+			summary = this.pipeline.run(jobId, files, trigger);
 		}
 		finally {
 			lock.unlock();
 		}
 		log.info("{} ran job {}: run {} {} ({} files, {} records)", trigger, jobId, summary.runId(), summary.status(),
 				summary.files(), summary.records());
+	}
+
+	/**
+	 * Restarts a run this node took over from a node that died, never overlapping another
+	 * run of the job started here.
+	 */
+	public void restartTakenOver(String jobId, String runId) throws Exception {
+		ReentrantLock lock = this.locks.computeIfAbsent(jobId, (id) -> new ReentrantLock());
+		lock.lock();
+		try {
+			this.pipeline.restart(runId)
+				.ifPresent((summary) -> log.info("Run {} of job {} taken over and restarted: {} ({} files, {} records)",
+						runId, jobId, summary.status(), summary.files(), summary.records()));
+		}
+		finally {
+			lock.unlock();
+		}
 	}
 
 	/**
