@@ -43,6 +43,8 @@ class CrashFunctionalTests {
 
 	static final int RECORDS = Integer.getInteger("digilab.crash.records", 100);
 
+	static final int ENTRY_FROM = 5000;
+
 	static final Duration LONG = Duration.ofMinutes(4);
 
 	enum Database {
@@ -84,8 +86,8 @@ class CrashFunctionalTests {
 		}
 
 		// then every file is settled once and every record is in the CSV once
-		assertEveryFileSettledOnce(home, "crash-read", FILES);
-		assertThat(TestHomes.csvCounts(home, "crash-read", "No")).isEqualTo(onceEach(FILES));
+		assertEveryFileSettledOnce(home, "crash-read", 0, FILES);
+		assertThat(TestHomes.csvCounts(home, "crash-read", "No")).isEqualTo(onceEach(0, FILES));
 		try (var db = database(database, home)) {
 			assertThat(db.jdbc()
 				.sql("select count(*) from dl_record where run_id in (select run_id from dl_run where job_id = ?)")
@@ -119,7 +121,9 @@ class CrashFunctionalTests {
 			Files.writeString(home.resolve("secrets.properties"),
 					"LEGACY_USER=digilab\nLEGACY_PASSWORD=crash-test-password\n");
 			TestHomes.job(home, "crash-entry", false, "tiny-entry");
-			TinyForms.write(home.resolve("inbox/crash-entry"), 0, RECORDS);
+			// numbers of their own: the same slip read by an earlier test would be a
+			// duplicate
+			TinyForms.write(home.resolve("inbox/crash-entry"), ENTRY_FROM, ENTRY_FROM + RECORDS);
 			Map<String, String> env = Map.of("LEGACY_URL", legacy.url().toString().replaceAll("/$", ""));
 
 			// when the engine is killed just after the legacy system stored a record,
@@ -135,6 +139,8 @@ class CrashFunctionalTests {
 			// and the run is restarted
 			try (EngineProcess restart = engine(database, "restart", home, env, "run", "crash-entry", "--restart")) {
 				assertThat(restart.awaitExit(LONG)).as(restart.output()).isZero();
+				System.out.println(
+						database + ": killed after " + enteredBeforeKill + " entries; restart:\n" + restart.output());
 			}
 
 			// then each record is in the legacy system once, in the CSV once, and the
@@ -144,9 +150,9 @@ class CrashFunctionalTests {
 				.stream()
 				.collect(Collectors.toMap((e) -> e.get("name").replace("試験", ""), (e) -> 1, Integer::sum,
 						java.util.TreeMap::new));
-			assertThat(inLegacy).isEqualTo(onceEach(RECORDS));
-			assertThat(TestHomes.csvCounts(home, "crash-entry", "No")).isEqualTo(onceEach(RECORDS));
-			assertEveryFileSettledOnce(home, "crash-entry", RECORDS);
+			assertThat(inLegacy).isEqualTo(onceEach(ENTRY_FROM, RECORDS));
+			assertThat(TestHomes.csvCounts(home, "crash-entry", "No")).isEqualTo(onceEach(ENTRY_FROM, RECORDS));
+			assertEveryFileSettledOnce(home, "crash-entry", ENTRY_FROM, RECORDS);
 			try (var db = database(database, home)) {
 				Map<String, Integer> outcomes = new LinkedHashMap<>();
 				db.jdbc()
@@ -195,8 +201,10 @@ class CrashFunctionalTests {
 		}
 	}
 
-	static void assertEveryFileSettledOnce(Path home, String job, int count) throws Exception {
-		List<String> expected = IntStream.range(0, count).mapToObj((i) -> String.format("slip-%04d.png", i)).toList();
+	static void assertEveryFileSettledOnce(Path home, String job, int from, int count) throws Exception {
+		List<String> expected = IntStream.range(from, from + count)
+			.mapToObj((i) -> String.format("slip-%04d.png", i))
+			.toList();
 		assertThat(TestHomes.files(home.resolve("inbox").resolve(job))).isEmpty();
 		assertThat(TestHomes.files(home.resolve("work"))).isEmpty();
 		List<String> settled = new java.util.ArrayList<>(TestHomes.names(TestHomes.files(home.resolve("done"))));
@@ -207,9 +215,9 @@ class CrashFunctionalTests {
 		assertThat(settled).containsExactlyInAnyOrderElementsOf(expected);
 	}
 
-	/** Each of the first {@code count} slip numbers, once. */
-	static Map<String, Integer> onceEach(int count) {
-		return IntStream.range(0, count)
+	/** Each of {@code count} slip numbers from {@code from}, once. */
+	static Map<String, Integer> onceEach(int from, int count) {
+		return IntStream.range(from, from + count)
 			.mapToObj(TinyForms::number)
 			.collect(Collectors.toMap(Function.identity(), (n) -> 1, Integer::sum, java.util.TreeMap::new));
 	}
