@@ -1,6 +1,7 @@
 package jp.digilab.app;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +37,15 @@ public class ScheduledRuns implements JobStarter {
 
 	ScheduledRuns(PipelineService pipeline) {
 		this.pipeline = pipeline;
+	}
+
+	/**
+	 * A schedule's firing: the run's job parameters note the schedule and its fire time
+	 * ({@code ID@INSTANT}), which tells every firing apart across several nodes.
+	 */
+	@Override
+	public void start(String jobId, String scheduleId, Instant fireTime) throws Exception {
+		start(jobId, scheduleId + "@" + fireTime, List.of());
 	}
 
 	@Override
