@@ -1,6 +1,7 @@
 package jp.digilab.app;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +39,15 @@ public class ScheduledRuns implements JobStarter {
 		this.pipeline = pipeline;
 	}
 
+	/**
+	 * A schedule's firing: the run's job parameters note the schedule and its fire time
+	 * ({@code ID@INSTANT}), which tells every firing apart across several nodes.
+	 */
+	@Override
+	public void start(String jobId, String scheduleId, Instant fireTime) throws Exception {
+		start(jobId, scheduleId + "@" + fireTime, List.of());
+	}
+
 	@Override
 	public void start(String jobId, String trigger, List<Path> files) throws Exception {
 		// Quartz and the watched folders each keep their own runs of a job apart; this
@@ -47,7 +57,7 @@ public class ScheduledRuns implements JobStarter {
 		lock.lock();
 		RunSummary summary;
 		try {
-			summary = this.pipeline.run(jobId, files);
+			summary = this.pipeline.run(jobId, files, trigger);
 		}
 		finally {
 			lock.unlock();
@@ -61,6 +71,23 @@ public class ScheduledRuns implements JobStarter {
 			String last = summary.failures().get(summary.failures().size() - 1);
 			log.warn("Run {} of job {} failed: {}; restart it with ./digilab run {} --restart once fixed",
 					summary.runId(), jobId, last.lines().findFirst().orElse(last), jobId);
+		}
+	}
+
+	/**
+	 * Restarts a run this node took over from a node that died, never overlapping another
+	 * run of the job started here.
+	 */
+	public void restartTakenOver(String jobId, String runId) throws Exception {
+		ReentrantLock lock = this.locks.computeIfAbsent(jobId, (id) -> new ReentrantLock());
+		lock.lock();
+		try {
+			this.pipeline.restart(runId)
+				.ifPresent((summary) -> log.info("Run {} of job {} taken over and restarted: {} ({} files, {} records)",
+						runId, jobId, summary.status(), summary.files(), summary.records()));
+		}
+		finally {
+			lock.unlock();
 		}
 	}
 

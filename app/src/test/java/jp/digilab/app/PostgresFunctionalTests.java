@@ -108,7 +108,7 @@ class PostgresFunctionalTests {
 						"qrtz_fired_triggers", "qrtz_scheduler_state", "qrtz_locks");
 			assertThat(jdbc.sql("select version from flyway_schema_history where success order by installed_rank")
 				.query(String.class)
-				.list()).containsExactly("0.1", "0.2", "1", "2", "3");
+				.list()).startsWith("0.1", "0.2", "1", "2", "3").contains("6");
 			migrations = countMigrations(jdbc);
 			// the schedule is stored by Quartz in PostgreSQL
 			assertThat(jdbc.sql("select count(*) from qrtz_cron_triggers where cron_expression = '0 0 3 1 1 ? 2099'")

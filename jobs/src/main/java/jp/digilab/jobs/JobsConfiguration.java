@@ -1,7 +1,9 @@
 package jp.digilab.jobs;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
+import jp.digilab.jobs.cluster.ClusterNode;
 import jp.digilab.jobs.definition.JobCatalog;
 import jp.digilab.jobs.home.DigilabHome;
 import jp.digilab.jobs.ledger.LedgerRepository;
@@ -52,9 +54,19 @@ public class JobsConfiguration {
 	@Bean
 	PipelineService pipelineService(JobOperator jobOperator, JobRepository jobRepository,
 			@Qualifier("pipelineJob") Job pipelineJob, @Qualifier("reviewedJob") Job reviewedJob, JobCatalog catalog,
-			RunRepository runs, LedgerRepository ledger, JdbcClient jdbc, DigilabHome home) {
+			RunRepository runs, LedgerRepository ledger, JdbcClient jdbc, DigilabHome home, ClusterNode node) {
 		return new PipelineService(jobOperator, jobRepository, pipelineJob, reviewedJob, catalog, runs, ledger, jdbc,
-				home);
+				home, node);
+	}
+
+	/**
+	 * This process as a node: heartbeats in {@code dl_node}, so that the runs of a node
+	 * that died can be told apart and taken over.
+	 */
+	@Bean
+	ClusterNode clusterNode(JdbcClient jdbc, @Value("${digilab.cluster.heartbeat-seconds:5}") long heartbeatSeconds,
+			@Value("${digilab.cluster.node-timeout-seconds:30}") long timeoutSeconds) {
+		return new ClusterNode(jdbc, Duration.ofSeconds(heartbeatSeconds), Duration.ofSeconds(timeoutSeconds));
 	}
 
 	@Bean

@@ -1,6 +1,7 @@
 package jp.digilab.schedules;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -17,6 +18,18 @@ public interface JobStarter {
 	 */
 	default void start(String jobId, String scheduleId) throws Exception {
 		start(jobId, scheduleId, List.of());
+	}
+
+	/**
+	 * Runs the job for one firing of a schedule. With several nodes, the fire time tells
+	 * the firings apart; the default ignores it.
+	 * @param jobId the job definition ({@code jobs/ID.yml})
+	 * @param scheduleId the schedule that fired ({@code schedules/ID.yml})
+	 * @param fireTime the fire time the firing was scheduled for
+	 * @throws Exception if the run could not be started or failed
+	 */
+	default void start(String jobId, String scheduleId, Instant fireTime) throws Exception {
+		start(jobId, scheduleId);
 	}
 
 	/**

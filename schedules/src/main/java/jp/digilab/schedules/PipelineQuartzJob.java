@@ -35,7 +35,7 @@ public class PipelineQuartzJob implements Job {
 		long started = System.nanoTime();
 		logger.info("Schedule '{}' starts job '{}'", scheduleId, jobId);
 		try {
-			this.starter.start(jobId, scheduleId);
+			this.starter.start(jobId, scheduleId, context.getScheduledFireTime().toInstant());
 			logger.info("Scheduled run of job '{}' (schedule '{}') ended after {} s", jobId, scheduleId,
 					(System.nanoTime() - started) / 1_000_000_000L);
 		}

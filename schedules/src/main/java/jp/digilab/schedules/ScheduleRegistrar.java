@@ -192,7 +192,7 @@ public class ScheduleRegistrar implements InitializingBean, SmartLifecycle {
 		Trigger trigger = QuartzSchedules.trigger(schedule, new Date());
 		Trigger existing = this.scheduler.getTrigger(key);
 		if (existing == null) {
-			this.scheduler.scheduleJob(trigger);
+			ignoreIfExists(() -> this.scheduler.scheduleJob(trigger));
 			logger.info("Schedule '{}' registered: job '{}', next run {}", schedule.id(), schedule.job(),
 					nextRun(schedule));
 		}

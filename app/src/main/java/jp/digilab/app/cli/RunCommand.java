@@ -11,6 +11,7 @@ import jp.digilab.jobs.definition.JobCatalog;
 import jp.digilab.jobs.definition.JobDefinition;
 import jp.digilab.jobs.home.DigilabHome;
 import jp.digilab.jobs.pipeline.PipelineService;
+import jp.digilab.jobs.pipeline.RunBusyException;
 import jp.digilab.jobs.pipeline.RunProgress;
 import jp.digilab.jobs.pipeline.RunSummary;
 import picocli.CommandLine.Command;
@@ -60,8 +61,13 @@ class RunCommand implements Callable<Integer> {
 			try (ProgressPrinter progress = ProgressPrinter.forConsole(out)) {
 				context.getBean(RunProgress.class).add(progress);
 				if (this.restart) {
-					summary = pipeline.restartLast(this.job)
-						.orElseThrow(() -> new CliException(2, Messages.get("run.nothing.to.restart", this.job)));
+					try {
+						summary = pipeline.restartLast(this.job)
+							.orElseThrow(() -> new CliException(2, Messages.get("run.nothing.to.restart", this.job)));
+					}
+					catch (RunBusyException ex) {
+						throw new CliException(1, Messages.get("run.busy", ex.runId(), ex.nodeId()));
+					}
 				}
 				else {
 					summary = pipeline.run(this.job, this.files);

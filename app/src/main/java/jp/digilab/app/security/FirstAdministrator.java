@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -50,12 +52,35 @@ class FirstAdministrator implements ApplicationRunner {
 		}
 		String password = randomPassword();
 		Path file = this.home.root().resolve(FILE);
-		write(file, password);
-		this.users.create(USERNAME, this.encoder.encode(password), "Administrator", null, EnumSet.of(Role.ADMIN));
+		// written aside first: with several nodes starting at once on an empty database,
+		// only the node whose insert wins may put its password in the file
+		Path pending = file.resolveSibling("." + FILE + ".pending-" + ProcessHandle.current().pid());
+		write(pending, password);
+		try {
+			this.users.create(USERNAME, this.encoder.encode(password), "Administrator", null, EnumSet.of(Role.ADMIN));
+			Files.move(pending, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (DuplicateKeyException ex) {
+			deleteQuietly(pending);
+			log.info("First administrator '{}' was created by another node", USERNAME);
+			return;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write " + file, ex);
+		}
 		// the password goes to the console only, not into the log file
 		System.out.println("Digi-Lab console: first administrator created. User: " + USERNAME + "  Password: "
 				+ password + "  (also in " + file + ")");
 		log.warn("First administrator '{}' created; the password is in {}", USERNAME, file);
+	}
+
+	private static void deleteQuietly(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			log.warn("Could not delete {}: {}", file, ex.toString());
+		}
 	}
 
 	static String randomPassword() {

@@ -4,17 +4,24 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Moves input files between the home folder's state folders without ever overwriting one.
  */
 final class FileMover {
+
+	private static final Logger log = LoggerFactory.getLogger(FileMover.class);
 
 	private FileMover() {
 	}
@@ -30,6 +37,33 @@ final class FileMover {
 		}
 		catch (AtomicMoveNotSupportedException ex) {
 			return Files.move(file, target);
+		}
+	}
+
+	/**
+	 * Claims {@code file} for a run by an atomic move into {@code dir}: empty when the
+	 * file is already gone (another node or run took it first). Without an atomic move
+	 * (the inbox and the work folder on different file systems) two nodes could both copy
+	 * a file, so the claim falls back to a plain move only with a warning.
+	 */
+	static Optional<Path> claim(Path file, Path dir) throws IOException {
+		Files.createDirectories(dir);
+		Path target = freeName(dir, file.getFileName().toString());
+		try {
+			return Optional.of(Files.move(file, target, StandardCopyOption.ATOMIC_MOVE));
+		}
+		catch (NoSuchFileException ex) {
+			return Optional.empty();
+		}
+		catch (AtomicMoveNotSupportedException ex) {
+			log.warn("{} and {} are on different file systems: files cannot be claimed atomically, "
+					+ "which several nodes sharing the inbox need", file.getParent(), dir);
+			try {
+				return Optional.of(Files.move(file, target));
+			}
+			catch (NoSuchFileException gone) {
+				return Optional.empty();
+			}
 		}
 	}
 

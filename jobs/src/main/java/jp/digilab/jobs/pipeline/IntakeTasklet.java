@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
+import jp.digilab.jobs.cluster.ClusterNode;
 import jp.digilab.jobs.definition.JobCatalog;
 import jp.digilab.jobs.definition.JobDefinition;
 import jp.digilab.jobs.home.DigilabHome;
@@ -22,12 +24,21 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Intake: claims the run's input files by moving them from the inbox into
  * {@code work/RUN/} (or copying the files named on the command line), skipping content
- * already read by an earlier run into {@code duplicates/}. On a restart the run's files
- * are already claimed and nothing is done again.
+ * already read by an earlier run into {@code duplicates/}.
+ *
+ * <p>
+ * A claim is one atomic move (a rename on the same file system): when several nodes share
+ * the inbox and list the same file, exactly one move succeeds and the others find the
+ * file gone and pass over it quietly. The run's row is committed before any file moves,
+ * so a crash part-way leaves a run another node (or the next start) can take over; its
+ * restarted intake adopts the files already in {@code work/RUN/} and claims the rest.
  */
 class IntakeTasklet implements Tasklet {
 
@@ -43,64 +54,61 @@ class IntakeTasklet implements Tasklet {
 
 	private final RunProgress progress;
 
-	IntakeTasklet(DigilabHome home, JobCatalog catalog, RunRepository runs, Duration settle, RunProgress progress) {
+	private final ClusterNode node;
+
+	private final TransactionTemplate ownTransaction;
+
+	IntakeTasklet(DigilabHome home, JobCatalog catalog, RunRepository runs, Duration settle, RunProgress progress,
+			ClusterNode node, PlatformTransactionManager tx) {
 		this.progress = progress;
 		this.home = home;
 		this.catalog = catalog;
 		this.runs = runs;
 		this.settle = settle;
+		this.node = node;
+		this.ownTransaction = new TransactionTemplate(tx);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
 		JobParameters parameters = contribution.getStepExecution().getJobParameters();
 		String runId = RunParameters.runId(parameters);
-		if (this.runs.runExists(runId)) {
-			log.info("Run {}: files already claimed, intake skipped on restart", runId);
-			return RepeatStatus.FINISHED;
-		}
 		JobDefinition job = this.catalog.get(RunParameters.jobId(parameters));
 		this.home.createWorkFolders();
-		this.runs.createRun(runId, job.id(), job.department(), contribution.getStepExecution().getJobExecutionId(),
-				job.hoursSaved().manualMinutesPerItem());
+		if (!this.runs.runExists(runId)) {
+			long execution = contribution.getStepExecution().getJobExecutionId();
+			this.ownTransaction.executeWithoutResult((status) -> this.runs.createRun(runId, job.id(), job.department(),
+					execution, job.hoursSaved().manualMinutesPerItem(), this.node.id()));
+		}
+		Path workDir = this.home.work().resolve(runId);
+		int seq = this.runs.lastFileSeq(runId);
+		// files a crashed attempt moved in before its transaction committed
+		for (Path adopted : unrecorded(runId, workDir)) {
+			seq = record(runId, seq, adopted, adopted, contribution);
+		}
 		List<Path> explicit = RunParameters.files(parameters);
 		List<Path> inputs = explicit.isEmpty() ? inboxFiles(job.id()) : explicit;
-		Path workDir = this.home.work().resolve(runId);
 		Path inbox = this.home.inbox(job.id()).toAbsolutePath().normalize();
-		int seq = 0;
 		for (Path input : inputs) {
 			if (!Files.isRegularFile(input, LinkOption.NOFOLLOW_LINKS)) {
 				log.warn("Run {}: {} is gone or not a regular file; not claimed", runId, input.getFileName());
 				continue;
 			}
 			boolean move = input.toAbsolutePath().normalize().startsWith(inbox);
-			String sha;
-			try {
-				sha = FileMover.sha256(input);
-			}
-			catch (IOException ex) {
-				// one unreadable file must not fail the run's other files: it stays where
-				// it
-				// is (the watcher hands it again later) with one line saying why
-				log.warn("Run {}: {} cannot be read ({}); not claimed, left where it is", runId, input.getFileName(),
-						ex.getClass().getSimpleName());
-				continue;
-			}
-			var earlier = this.runs.findRecognizedBySha(sha);
-			if (earlier.isPresent()) {
-				Path moved = move ? FileMover.moveInto(input, this.home.duplicates())
-						: FileMover.copyInto(input, this.home.duplicates());
-				Files.writeString(FileMover.sidecar(moved, ".duplicate.txt"),
-						"Same content (SHA-256 " + sha + ") was already read by run " + earlier.get().runId() + " as "
-								+ earlier.get().name() + System.lineSeparator());
-				log.warn("Run {}: {} is a duplicate of a file read by run {}; moved to duplicates/", runId,
-						input.getFileName(), earlier.get().runId());
-				contribution.incrementFilterCount(1);
-				continue;
-			}
 			Path work;
 			try {
-				work = move ? FileMover.moveInto(input, workDir) : FileMover.copyInto(input, workDir);
+				if (move) {
+					Optional<Path> claimed = FileMover.claim(input, workDir);
+					if (claimed.isEmpty()) {
+						log.info("Run {}: {} was taken by another run; passed over", runId, input.getFileName());
+						continue;
+					}
+					work = claimed.get();
+				}
+				else {
+					work = FileMover.copyInto(input, workDir);
+				}
 			}
 			catch (IOException ex) {
 				// e.g. a file locked or made immutable by another program: it stays in
@@ -110,10 +118,9 @@ class IntakeTasklet implements Tasklet {
 						input.getFileName(), ex.getClass().getSimpleName(), reason(ex));
 				continue;
 			}
-			this.runs.addFile(runId, ++seq, input.getFileName().toString(), input, work, sha);
-			contribution.incrementReadCount();
+			seq = record(runId, seq, input, work, contribution);
 		}
-		log.info("Run {}: {} file(s) claimed for job {}", runId, seq, job.id());
+		log.info("Run {}: {} file(s) claimed for job {} on node {}", runId, seq, job.id(), this.node.id());
 		this.progress.report(runId, "intake", seq, seq);
 		return RepeatStatus.FINISHED;
 	}
@@ -122,6 +129,61 @@ class IntakeTasklet implements Tasklet {
 	private static String reason(IOException ex) {
 		return (ex instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) ? fs.getReason()
 				: "no detail";
+	}
+
+	/**
+	 * Records a claimed file as the run's, or sets it aside in {@code duplicates/} when
+	 * its content was already read.
+	 */
+	private int record(String runId, int seq, Path source, Path work, StepContribution contribution)
+			throws IOException {
+		String sha;
+		try {
+			sha = FileMover.sha256(work);
+		}
+		catch (IOException ex) {
+			// one unreadable file must not fail the run's other files: it goes back where
+			// it
+			// came from (the watcher hands it again later) with one line saying why
+			log.warn("Run {}: {} cannot be read ({}: {}); not claimed, put back", runId, source.getFileName(),
+					ex.getClass().getSimpleName(), reason(ex));
+			if (!work.equals(source)) {
+				if (Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
+					Files.deleteIfExists(work);
+				}
+				else {
+					Files.move(work, source);
+				}
+			}
+			return seq;
+		}
+		var earlier = this.runs.findRecognizedBySha(sha);
+		if (earlier.isPresent()) {
+			Path moved = FileMover.moveInto(work, this.home.duplicates());
+			Files.writeString(FileMover.sidecar(moved, ".duplicate.txt"),
+					"Same content (SHA-256 " + sha + ") was already read by run " + earlier.get().runId() + " as "
+							+ earlier.get().name() + System.lineSeparator());
+			log.warn("Run {}: {} is a duplicate of a file read by run {}; moved to duplicates/", runId,
+					source.getFileName(), earlier.get().runId());
+			contribution.incrementFilterCount(1);
+			return seq;
+		}
+		this.runs.addFile(runId, seq + 1, source.getFileName().toString(), source, work, sha);
+		contribution.incrementReadCount();
+		return seq + 1;
+	}
+
+	private List<Path> unrecorded(String runId, Path workDir) throws IOException {
+		if (!Files.isDirectory(workDir)) {
+			return List.of();
+		}
+		var recorded = this.runs.workPaths(runId);
+		try (Stream<Path> files = Files.list(workDir)) {
+			return files.filter((p) -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+				.filter((p) -> !recorded.contains(p))
+				.sorted()
+				.toList();
+		}
 	}
 
 	private static boolean settled(Path file, Instant before) {

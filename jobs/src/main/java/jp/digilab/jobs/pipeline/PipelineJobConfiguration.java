@@ -3,6 +3,7 @@ package jp.digilab.jobs.pipeline;
 import java.time.Duration;
 import java.util.List;
 
+import jp.digilab.jobs.cluster.ClusterNode;
 import jp.digilab.jobs.definition.JobCatalog;
 import jp.digilab.jobs.definition.JobDefinition;
 import jp.digilab.jobs.export.ExportService;
@@ -80,9 +81,10 @@ public class PipelineJobConfiguration {
 
 	@Bean
 	Step intakeStep(JobRepository jobRepository, PlatformTransactionManager tx, DigilabHome home, JobCatalog catalog,
-			RunRepository runs, RunProgress progress, @Value("${digilab.inbox.settle-seconds:2}") long settleSeconds) {
+			RunRepository runs, RunProgress progress, ClusterNode node,
+			@Value("${digilab.inbox.settle-seconds:2}") long settleSeconds) {
 		return new StepBuilder("intakeStep", jobRepository)
-			.tasklet(new IntakeTasklet(home, catalog, runs, Duration.ofSeconds(settleSeconds), progress), tx)
+			.tasklet(new IntakeTasklet(home, catalog, runs, Duration.ofSeconds(settleSeconds), progress, node, tx), tx)
 			.build();
 	}
 

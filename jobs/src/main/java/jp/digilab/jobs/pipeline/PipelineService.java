@@ -12,15 +12,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
+import jp.digilab.jobs.cluster.ClusterNode;
 import jp.digilab.jobs.definition.JobCatalog;
 import jp.digilab.jobs.home.DigilabHome;
 import jp.digilab.jobs.ledger.LedgerRepository;
 import jp.digilab.jobs.run.RunRepository;
+import jp.digilab.jobs.run.RunRepository.RunInfo;
 import jp.digilab.jobs.run.StoredFile;
 import jp.digilab.jobs.run.StoredFile.FileStatus;
 import jp.digilab.jobs.run.StoredRecord;
 import jp.digilab.jobs.run.StoredRecord.EntryStatus;
 import jp.digilab.jobs.run.StoredRecord.RecordState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -33,6 +37,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Starts and restarts pipeline runs and summarises them. */
 public class PipelineService {
+
+	private static final Logger log = LoggerFactory.getLogger(PipelineService.class);
 
 	private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
@@ -54,8 +60,12 @@ public class PipelineService {
 
 	private final Job reviewedJob;
 
+	private final ClusterNode node;
+
 	public PipelineService(JobOperator jobOperator, JobRepository jobRepository, Job pipelineJob, Job reviewedJob,
-			JobCatalog catalog, RunRepository runs, LedgerRepository ledger, JdbcClient jdbc, DigilabHome home) {
+			JobCatalog catalog, RunRepository runs, LedgerRepository ledger, JdbcClient jdbc, DigilabHome home,
+			ClusterNode node) {
+		this.node = node;
 		this.home = home;
 		this.reviewedJob = reviewedJob;
 		this.jobOperator = jobOperator;
@@ -69,10 +79,21 @@ public class PipelineService {
 
 	/** Runs a job now on its inbox, or on the given files, and waits for it to end. */
 	public RunSummary run(String jobId, List<Path> files) throws Exception {
+		return run(jobId, files, null);
+	}
+
+	/**
+	 * Runs a job now, as {@link #run(String, List)}, noting what started it (e.g. a
+	 * schedule and its fire time) in the run's job parameters.
+	 */
+	public RunSummary run(String jobId, List<Path> files, String trigger) throws Exception {
 		this.catalog.check(this.catalog.get(jobId));
 		String runId = newRunId();
 		JobParametersBuilder builder = new JobParametersBuilder().addString(RunParameters.JOB_ID, jobId)
 			.addString(RunParameters.RUN_ID, runId);
+		if (trigger != null) {
+			builder.addString(RunParameters.TRIGGER, trigger, false);
+		}
 		if (!files.isEmpty()) {
 			Path list = this.home.work().resolve(".runs").resolve(runId + ".files");
 			Files.createDirectories(list.getParent());
@@ -88,25 +109,81 @@ public class PipelineService {
 	/**
 	 * Restarts the job's last run if it did not complete; a run left STARTED by a crash
 	 * is first marked failed so that it can be restarted.
+	 * @throws RunBusyException if the run is still going on another node that is alive
 	 */
 	public Optional<RunSummary> restartLast(String jobId) throws Exception {
 		var last = this.runs.lastRun(jobId);
 		if (last.isEmpty()) {
 			return Optional.empty();
 		}
-		JobExecution execution = this.jobRepository.getJobExecution(last.get().jobExecutionId());
+		RunInfo run = last.get();
+		JobExecution execution = this.jobRepository.getJobExecution(run.jobExecutionId());
+		if (execution == null || latestOf(execution).getStatus() == BatchStatus.COMPLETED) {
+			return Optional.empty();
+		}
+		boolean elsewhere = run.nodeId() != null && !run.nodeId().equals(this.node.id());
+		if (elsewhere && "STARTED".equals(run.status()) && this.node.isAlive(run.nodeId())) {
+			throw new RunBusyException(run.runId(), run.nodeId());
+		}
+		if (!this.runs.takeOver(run.runId(), run.nodeId(), this.node.id())) {
+			throw new RunBusyException(run.runId(), this.runs.findRun(run.runId()).map(RunInfo::nodeId).orElse("?"));
+		}
+		return restart(run.runId());
+	}
+
+	/**
+	 * Takes over the runs whose node died (it crashed, was killed or lost its heartbeat):
+	 * each becomes this node's, exactly one node taking each. A run whose Spring Batch
+	 * execution had in fact ended only gets its status; the others are returned, to be
+	 * restarted with {@link #restart(String)}.
+	 */
+	public List<RunInfo> takeOverOrphanedRuns() {
+		List<RunInfo> taken = new ArrayList<>();
+		for (RunInfo run : this.runs.unfinishedRuns()) {
+			if (run.nodeId() != null && this.node.isAlive(run.nodeId())) {
+				continue;
+			}
+			if (!this.runs.takeOver(run.runId(), run.nodeId(), this.node.id())) {
+				// another node was quicker
+				continue;
+			}
+			JobExecution execution = this.jobRepository.getJobExecution(run.jobExecutionId());
+			execution = (execution != null) ? latestOf(execution) : null;
+			if (execution == null || !execution.getStatus().isRunning()) {
+				String status = (execution != null) ? execution.getStatus().name() : BatchStatus.FAILED.name();
+				this.runs.finishRun(run.runId(), status);
+				log.warn("Run {} of job {}: its node {} died after the run ended ({})", run.runId(), run.jobId(),
+						run.nodeId(), status);
+				continue;
+			}
+			log.warn("Run {} of job {}: its node {} died; node {} takes it over", run.runId(), run.jobId(),
+					run.nodeId(), this.node.id());
+			taken.add(run);
+		}
+		this.node.forgetDeadNodes();
+		return taken;
+	}
+
+	/**
+	 * Restarts a run this node has taken over: its Spring Batch execution, left STARTED
+	 * by the crash, is marked failed ({@link JobOperator#recover}) and restarted,
+	 * continuing with the work not committed yet.
+	 */
+	public Optional<RunSummary> restart(String runId) throws Exception {
+		RunInfo run = this.runs.findRun(runId).orElseThrow(() -> new IllegalArgumentException("No run " + runId));
+		JobExecution execution = this.jobRepository.getJobExecution(run.jobExecutionId());
 		if (execution == null) {
 			return Optional.empty();
 		}
 		execution = latestOf(execution);
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
-			return Optional.empty();
+			return Optional.of(summary(runId, execution));
 		}
 		if (execution.getStatus().isRunning()) {
 			execution = this.jobOperator.recover(execution);
 		}
 		JobExecution restarted = this.jobOperator.restart(execution);
-		return Optional.of(summary(last.get().runId(), restarted));
+		return Optional.of(summary(runId, restarted));
 	}
 
 	/**
@@ -140,23 +217,12 @@ public class PipelineService {
 	}
 
 	/**
-	 * Recovers the runs a crash left STARTED (their job executions are marked failed) and
-	 * restarts each of them; called when the server starts.
+	 * Takes over the runs whose node died and restarts each of them, one after the other.
 	 */
 	public List<RunSummary> recoverInterrupted() throws Exception {
 		List<RunSummary> summaries = new ArrayList<>();
-		List<String> jobs = this.jdbc.sql("select distinct job_id from dl_run where status = 'STARTED'")
-			.query(String.class)
-			.list();
-		for (String jobId : jobs) {
-			var last = this.runs.lastRun(jobId);
-			if (last.isEmpty()) {
-				continue;
-			}
-			JobExecution execution = this.jobRepository.getJobExecution(last.get().jobExecutionId());
-			if (execution != null && latestOf(execution).getStatus().isRunning()) {
-				restartLast(jobId).ifPresent(summaries::add);
-			}
+		for (RunInfo run : takeOverOrphanedRuns()) {
+			restart(run.runId()).ifPresent(summaries::add);
 		}
 		return summaries;
 	}

@@ -26,6 +26,12 @@ public final class RunParameters {
 	 */
 	public static final String FILES = "filesList";
 
+	/**
+	 * What started the run: a schedule and its fire time ({@code ID@INSTANT}), the
+	 * watched folder (non-identifying; absent for the command line).
+	 */
+	public static final String TRIGGER = "trigger";
+
 	/** The follow-up of a run after review: {@code r1}, {@code r2}, … (identifying). */
 	public static final String FOLLOW_UP = "followUp";
 

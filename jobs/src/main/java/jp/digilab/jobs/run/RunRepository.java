@@ -44,13 +44,34 @@ public class RunRepository {
 	}
 
 	public void createRun(String runId, String jobId, String department, long jobExecutionId,
-			double manualMinutesPerItem) {
+			double manualMinutesPerItem, String nodeId) {
 		this.jdbc
 			.sql("""
-					insert into dl_run (run_id, job_id, department, job_execution_id, status, started_at, manual_minutes_per_item)
-					values (?, ?, ?, ?, 'STARTED', ?, ?)""")
-			.params(runId, jobId, department, jobExecutionId, LocalDateTime.now(), manualMinutesPerItem)
+					insert into dl_run (run_id, job_id, department, job_execution_id, status, started_at, manual_minutes_per_item, node_id)
+					values (?, ?, ?, ?, 'STARTED', ?, ?, ?)""")
+			.params(runId, jobId, department, jobExecutionId, LocalDateTime.now(), manualMinutesPerItem, nodeId)
 			.update();
+	}
+
+	/**
+	 * Makes {@code nodeId} the node that runs the run (again STARTED), if
+	 * {@code previousNode} (null for a run from before nodes were recorded) still is: of
+	 * several nodes taking over the same run, exactly one succeeds.
+	 * @return whether this call took the run
+	 */
+	public boolean takeOver(String runId, String previousNode, String nodeId) {
+		String set = "update dl_run set node_id = ?, status = 'STARTED', ended_at = null where run_id = ? and ";
+		if (previousNode == null) {
+			return this.jdbc.sql(set + "node_id is null").params(nodeId, runId).update() == 1;
+		}
+		return this.jdbc.sql(set + "node_id = ?").params(nodeId, runId, previousNode).update() == 1;
+	}
+
+	/** The runs not finished yet, oldest first: going, or left behind by a crash. */
+	public List<RunInfo> unfinishedRuns() {
+		return this.jdbc.sql(RUN_SELECT + " where status = 'STARTED' order by started_at")
+			.query((rs, i) -> runInfo(rs))
+			.list();
 	}
 
 	public void finishRun(String runId, String status) {
@@ -60,20 +81,11 @@ public class RunRepository {
 	}
 
 	public Optional<RunInfo> findRun(String runId) {
-		return this.jdbc
-			.sql("""
-					select run_id, job_id, department, job_execution_id, status, started_at, ended_at, manual_minutes_per_item
-					from dl_run where run_id = ?""")
-			.param(runId)
-			.query((rs, i) -> runInfo(rs))
-			.optional();
+		return this.jdbc.sql(RUN_SELECT + " where run_id = ?").param(runId).query((rs, i) -> runInfo(rs)).optional();
 	}
 
 	public Optional<RunInfo> lastRun(String jobId) {
-		return this.jdbc
-			.sql("""
-					select run_id, job_id, department, job_execution_id, status, started_at, ended_at, manual_minutes_per_item
-					from dl_run where job_id = ? order by started_at desc""")
+		return this.jdbc.sql(RUN_SELECT + " where job_id = ? order by started_at desc")
 			.param(jobId)
 			.query((rs, i) -> runInfo(rs))
 			.list()
@@ -81,15 +93,24 @@ public class RunRepository {
 			.findFirst();
 	}
 
+	private static final String RUN_SELECT = """
+			select run_id, job_id, department, job_execution_id, status, started_at, ended_at, manual_minutes_per_item,
+			  node_id from dl_run""";
+
 	private static RunInfo runInfo(ResultSet rs) throws SQLException {
 		return new RunInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
 				rs.getTimestamp(6).toLocalDateTime(),
-				(rs.getTimestamp(7) != null) ? rs.getTimestamp(7).toLocalDateTime() : null, rs.getDouble(8));
+				(rs.getTimestamp(7) != null) ? rs.getTimestamp(7).toLocalDateTime() : null, rs.getDouble(8),
+				rs.getString(9));
 	}
 
-	/** A run's row. */
+	/**
+	 * A run's row.
+	 *
+	 * @param nodeId the node that runs or ran it (null before nodes were recorded)
+	 */
 	public record RunInfo(String runId, String jobId, String department, long jobExecutionId, String status,
-			LocalDateTime startedAt, LocalDateTime endedAt, double manualMinutesPerItem) {
+			LocalDateTime startedAt, LocalDateTime endedAt, double manualMinutesPerItem, String nodeId) {
 	}
 
 	// files
@@ -110,6 +131,24 @@ public class RunRepository {
 			.list()
 			.stream()
 			.findFirst();
+	}
+
+	/** The run's files by the path they have in its work folder. */
+	public java.util.Set<Path> workPaths(String runId) {
+		return this.jdbc.sql("select work_path from dl_file where run_id = ?")
+			.param(runId)
+			.query(String.class)
+			.list()
+			.stream()
+			.map(Path::of)
+			.collect(java.util.stream.Collectors.toSet());
+	}
+
+	public int lastFileSeq(String runId) {
+		return this.jdbc.sql("select coalesce(max(seq), 0) from dl_file where run_id = ?")
+			.param(runId)
+			.query(Integer.class)
+			.single();
 	}
 
 	public List<StoredFile> files(String runId) {

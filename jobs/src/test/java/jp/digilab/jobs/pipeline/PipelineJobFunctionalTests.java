@@ -232,7 +232,10 @@ class PipelineJobFunctionalTests {
 					+ "where JOB_EXECUTION_ID = ? and STEP_NAME = 'exportStep'")
 			.param(execution)
 			.update();
-		this.jdbc.sql("update dl_run set status = 'STARTED', ended_at = null where run_id = ?")
+		// by a process that is gone (this one, the node taking over, is alive)
+		this.jdbc
+			.sql("update dl_run set status = 'STARTED', ended_at = null, node_id = 'a-killed-process' "
+					+ "where run_id = ?")
 			.param(failed.runId())
 			.update();
 		Files.delete(out);
