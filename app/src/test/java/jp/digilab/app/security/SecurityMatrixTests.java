@@ -63,6 +63,13 @@ class SecurityMatrixTests extends ConsoleTestSupport {
 		ROLE_MATRIX.put("/runs", EnumSet.of(Role.MANAGER, Role.OPERATOR, Role.ADMIN));
 		ROLE_MATRIX.put("/runs/**", EnumSet.of(Role.MANAGER, Role.OPERATOR, Role.ADMIN));
 		ROLE_MATRIX.put("/reports/**", EnumSet.of(Role.MANAGER, Role.OPERATOR, Role.ADMIN));
+		ROLE_MATRIX.put("/api/review", EnumSet.of(Role.REVIEWER, Role.ADMIN));
+		ROLE_MATRIX.put("/api/review/**", EnumSet.of(Role.REVIEWER, Role.ADMIN));
+		ROLE_MATRIX.put("/admin/**", EnumSet.of(Role.ADMIN));
+		ROLE_MATRIX.put("/templates", EnumSet.of(Role.OPERATOR, Role.ADMIN));
+		ROLE_MATRIX.put("/templates/**", EnumSet.of(Role.OPERATOR, Role.ADMIN));
+		ROLE_MATRIX.put("/robots", EnumSet.of(Role.OPERATOR, Role.ADMIN));
+		ROLE_MATRIX.put("/robots/**", EnumSet.of(Role.OPERATOR, Role.ADMIN));
 		ROLE_MATRIX.put("/api/**", EnumSet.of(Role.MANAGER, Role.OPERATOR, Role.ADMIN));
 		ROLE_MATRIX.put("/actuator/prometheus", EnumSet.of(Role.OPERATOR, Role.ADMIN));
 	}
