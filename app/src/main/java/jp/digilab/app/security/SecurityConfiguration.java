@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -37,6 +38,16 @@ public class SecurityConfiguration {
 		this.audit = audit;
 	}
 
+	// console helper -----------------------------------------------------------------
+
+	/**
+	 * Actions that change runs and schedules: OPERATOR and ADMIN only, POST with CSRF.
+	 */
+	public static final String[] CONSOLE_ACTIONS = { "/runs", "/runs/**", "/api/runs", "/api/runs/**", "/schedules/**",
+			"/api/schedules/**" };
+
+	// end console helper -------------------------------------------------------------
+
 	/** Paths anyone may open. */
 	public static final String[] PUBLIC = { "/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico" };
 
@@ -48,6 +59,15 @@ public class SecurityConfiguration {
 		String reviewer = Role.REVIEWER.name();
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC)
 			.permitAll()
+			// console helper: run and schedule actions for operators and admins; the
+			// schedules and inboxes pages for whoever reads runs --------------------
+			.requestMatchers(HttpMethod.POST, CONSOLE_ACTIONS)
+			.hasAnyRole(operator, admin)
+			.requestMatchers(HttpMethod.PUT, "/api/schedules/**")
+			.hasAnyRole(operator, admin)
+			.requestMatchers("/schedules", "/schedules/**", "/inboxes", "/inboxes/**")
+			.hasAnyRole(manager, operator, admin)
+			// end console helper ----------------------------------------------------
 			.requestMatchers("/review", "/review/**")
 			.hasAnyRole(reviewer, admin)
 			.requestMatchers("/", "/reports/**", "/runs", "/runs/**", "/api/**")

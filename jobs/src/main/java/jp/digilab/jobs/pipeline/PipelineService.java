@@ -69,8 +69,15 @@ public class PipelineService {
 
 	/** Runs a job now on its inbox, or on the given files, and waits for it to end. */
 	public RunSummary run(String jobId, List<Path> files) throws Exception {
+		return run(jobId, files, newRunId());
+	}
+
+	/**
+	 * Runs a job under a run id chosen beforehand (see {@link #newRunId()}), so that a
+	 * caller starting it in the background can name the run at once; waits for it to end.
+	 */
+	public RunSummary run(String jobId, List<Path> files, String runId) throws Exception {
 		this.catalog.check(this.catalog.get(jobId));
-		String runId = newRunId();
 		JobParametersBuilder builder = new JobParametersBuilder().addString(RunParameters.JOB_ID, jobId)
 			.addString(RunParameters.RUN_ID, runId);
 		if (!files.isEmpty()) {
@@ -94,19 +101,50 @@ public class PipelineService {
 		if (last.isEmpty()) {
 			return Optional.empty();
 		}
-		JobExecution execution = this.jobRepository.getJobExecution(last.get().jobExecutionId());
-		if (execution == null) {
-			return Optional.empty();
-		}
-		execution = latestOf(execution);
-		if (execution.getStatus() == BatchStatus.COMPLETED) {
+		return restart(last.get().runId());
+	}
+
+	/**
+	 * Restarts a run that did not complete (failed or stopped) and waits for it to end;
+	 * work it committed is not done again. A run left STARTED by a crash is first marked
+	 * failed. Empty when the run completed or is unknown.
+	 */
+	public Optional<RunSummary> restart(String runId) throws Exception {
+		JobExecution execution = latestExecution(runId).orElse(null);
+		if (execution == null || execution.getStatus() == BatchStatus.COMPLETED) {
 			return Optional.empty();
 		}
 		if (execution.getStatus().isRunning()) {
 			execution = this.jobOperator.recover(execution);
 		}
 		JobExecution restarted = this.jobOperator.restart(execution);
-		return Optional.of(summary(last.get().runId(), restarted));
+		return Optional.of(summary(runId, restarted));
+	}
+
+	/**
+	 * Asks a running run to stop: Spring Batch ends it STOPPED after the chunk it is
+	 * writing, and it can be restarted. False when the run is not running.
+	 */
+	public boolean stop(String runId) throws Exception {
+		JobExecution execution = latestExecution(runId).orElse(null);
+		if (execution == null || !execution.getStatus().isRunning() || execution.getStatus() == BatchStatus.STOPPING) {
+			return false;
+		}
+		return this.jobOperator.stop(execution);
+	}
+
+	/** The Batch status of a run's latest pipeline execution (restarts included). */
+	public Optional<BatchStatus> batchStatus(String runId) {
+		return latestExecution(runId).map(JobExecution::getStatus);
+	}
+
+	private Optional<JobExecution> latestExecution(String runId) {
+		var run = this.runs.findRun(runId);
+		if (run.isEmpty()) {
+			return Optional.empty();
+		}
+		JobExecution execution = this.jobRepository.getJobExecution(run.get().jobExecutionId());
+		return Optional.ofNullable(execution).map(this::latestOf);
 	}
 
 	/**
@@ -213,7 +251,8 @@ public class PipelineService {
 		return (int) records.stream().filter((r) -> r.entryStatus() == status).count();
 	}
 
-	private static String newRunId() {
+	/** A new run id: the start time and a random suffix, e.g. 20261129-034354-657e. */
+	public static String newRunId() {
 		return LocalDateTime.now().format(RUN_ID_TIME) + "-"
 				+ Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
 	}
