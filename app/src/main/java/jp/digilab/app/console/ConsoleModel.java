@@ -26,6 +26,15 @@ class ConsoleModel {
 		return has(authentication, Role.REVIEWER) || has(authentication, Role.ADMIN);
 	}
 
+	// console helper: who may start, stop and restart runs and change schedules
+
+	@ModelAttribute("canOperate")
+	boolean canOperate(Authentication authentication) {
+		return has(authentication, Role.OPERATOR) || has(authentication, Role.ADMIN);
+	}
+
+	// end console helper
+
 	private static boolean has(Authentication authentication, Role role) {
 		return role.isHeldBy(authentication);
 	}

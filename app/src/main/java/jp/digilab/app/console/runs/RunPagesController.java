@@ -100,21 +100,21 @@ class RunPagesController {
 	@PostMapping("/runs")
 	String start(@RequestParam String job, Authentication user, RedirectAttributes redirect) {
 		String runId = this.actions.start(job, user.getName());
-		redirect.addFlashAttribute("notice", "console.runs.started");
+		redirect.addFlashAttribute("notice", "console.runs.notice.started");
 		return "redirect:/runs/" + runId;
 	}
 
 	@PostMapping("/runs/{runId}/stop")
 	String stop(@PathVariable String runId, Authentication user, RedirectAttributes redirect) throws Exception {
 		this.actions.stop(runId, user.getName());
-		redirect.addFlashAttribute("notice", "console.runs.stopping");
+		redirect.addFlashAttribute("notice", "console.runs.notice.stopping");
 		return "redirect:/runs/" + runId;
 	}
 
 	@PostMapping("/runs/{runId}/restart")
 	String restart(@PathVariable String runId, Authentication user, RedirectAttributes redirect) {
 		this.actions.restart(runId, user.getName());
-		redirect.addFlashAttribute("notice", "console.runs.restarted");
+		redirect.addFlashAttribute("notice", "console.runs.notice.restarted");
 		return "redirect:/runs/" + runId;
 	}
 
