@@ -22,8 +22,6 @@ import jp.digilab.app.runs.RunDetail.RecordRow;
 import jp.digilab.app.runs.RunDetail.StepRow;
 import jp.digilab.jobs.home.DigilabHome;
 import jp.digilab.jobs.pipeline.PipelineService;
-import jp.digilab.jobs.run.RunRepository;
-import jp.digilab.jobs.run.StoredRecord;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,6 +47,12 @@ public class RunQueries {
 			  l.saved_minutes
 			from dl_run r left join dl_ledger l on l.run_id = r.run_id""";
 
+	private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+		.build();
+
+	/** Marks values that could not be read. */
+	private static final String UNREADABLE = "\u0000unreadable";
+
 	private final JdbcClient jdbc;
 
 	private final DigilabHome home;
@@ -57,17 +61,14 @@ public class RunQueries {
 
 	private final ScheduledRuns runs;
 
-	private final RunRepository repository;
-
 	private final RunEvidence evidence;
 
 	public RunQueries(JdbcClient jdbc, DigilabHome home, PipelineService pipeline, ScheduledRuns runs,
-			RunRepository repository, RunEvidence evidence) {
+			RunEvidence evidence) {
 		this.jdbc = jdbc;
 		this.home = home;
 		this.pipeline = pipeline;
 		this.runs = runs;
-		this.repository = repository;
 		this.evidence = evidence;
 	}
 
@@ -124,11 +125,14 @@ public class RunQueries {
 			.param(runId)
 			.query((rs, i) -> failedFile(rs))
 			.list();
-		List<FailedRecord> failedRecords = this.repository.records(runId)
-			.stream()
-			.filter((r) -> r.entryStatus() == StoredRecord.EntryStatus.FAILED)
-			.map((r) -> new FailedRecord(r.key(), r.sourceFile(), masked(r), this.evidence.screenshots(runId, r.key())))
-			.toList();
+		List<FailedRecord> failedRecords = this.jdbc.sql("""
+				select record_key, source_file, entry_message, fields_json, entry_values from dl_record
+				where run_id = ? and entry_status = 'FAILED' order by file_seq, doc_index""")
+			.param(runId)
+			.query((rs, i) -> new FailedRecord(rs.getString(1), rs.getString(2),
+					masked(rs.getString(3), values(rs.getString(4)), values(rs.getString(5))),
+					this.evidence.screenshots(runId, rs.getString(1))))
+			.list();
 		boolean canRestart = ("FAILED".equals(run.status()) || "STOPPED".equals(run.status()))
 				&& !this.runs.isBusy(run.jobId());
 		return new RunDetail(run, steps(runId), files, records, failedFiles, failedRecords,
@@ -187,19 +191,45 @@ public class RunQueries {
 	 * A robot's message can quote what it typed or read: the record's values are masked
 	 * before it is shown, as secrets are in the evidence.
 	 */
-	static String masked(StoredRecord record) {
-		String message = record.entryMessage();
+	static String masked(String message, List<String> fieldValues, List<String> readValues) {
 		if (message == null) {
 			return "";
 		}
-		List<String> values = new java.util.ArrayList<>(record.values().values());
-		values.addAll(record.entryValues().values());
+		List<String> values = new java.util.ArrayList<>(fieldValues);
+		values.addAll(readValues);
+		if (values.contains(UNREADABLE)) {
+			return "***";
+		}
 		values.removeIf((v) -> v == null || v.strip().length() < 2 || v.equals("true") || v.equals("false"));
 		values.sort(java.util.Comparator.comparingInt(String::length).reversed());
 		for (String value : values) {
 			message = message.replace(value.strip(), "***");
 		}
 		return message;
+	}
+
+	/**
+	 * The values in a record's JSON: {@code fields_json} maps names to field results with
+	 * a {@code value}, {@code entry_values} names to strings. Read leniently; values that
+	 * cannot be read cannot be masked, so the whole message is then hidden.
+	 */
+	static List<String> values(String json) {
+		if (json == null || json.isBlank()) {
+			return List.of();
+		}
+		try {
+			List<String> values = new java.util.ArrayList<>();
+			JSON.readTree(json).properties().forEach((entry) -> {
+				var node = entry.getValue().isObject() ? entry.getValue().get("value") : entry.getValue();
+				if (node != null && node.isValueNode() && !node.isNull()) {
+					values.add(node.asString());
+				}
+			});
+			return values;
+		}
+		catch (RuntimeException ex) {
+			return List.of(UNREADABLE);
+		}
 	}
 
 	private static RunRow row(ResultSet rs) throws SQLException {
