@@ -90,6 +90,11 @@ public class RunQueries {
 			.optional();
 		if (row.isPresent()) {
 			RunRow run = row.get();
+			if (!"STARTED".equals(run.status()) && this.runs.launchedJob(runId).isPresent()) {
+				// restarted from the console: the run's row says how it last ended until
+				// the restart ends
+				return Optional.of(withStatus(run, "STARTED"));
+			}
 			if ("STARTED".equals(run.status())
 					&& this.pipeline.batchStatus(runId).orElse(null) == BatchStatus.STOPPING) {
 				return Optional.of(withStatus(run, "STOPPING"));

@@ -36,9 +36,7 @@ class OpenApiDocsTests extends ConsoleTestSupport {
 
 	@Test
 	void theDescriptionAndTheUiNeedALogin() throws Exception {
-		this.mvc.perform(get("/v3/api-docs"))
-			.andExpect(status().isFound())
-			.andExpect(redirectedUrlPattern("**/login"));
+		this.mvc.perform(get("/v3/api-docs")).andExpect(status().isFound()).andExpect(redirectedUrlPattern("**/login"));
 		this.mvc.perform(get("/swagger-ui/index.html"))
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrlPattern("**/login"));
