@@ -66,10 +66,12 @@ public class InboxOverview {
 	 * @param watched whether the watcher runs (only under {@code serve}, and not with
 	 * {@code digilab.inbox.enabled=false})
 	 * @param watcher the watcher's own view, or null when it does not run
+	 * @param lastPickup when the watcher last handed files to a run (server time), or
+	 * null
 	 * @param lastRunAt when the job last ran (any trigger), or null
 	 */
 	public record Inbox(String jobId, String title, String department, String folder, int pendingCount,
-			List<PendingFile> pending, boolean watched, InboxStatus watcher, Instant lastPickup,
+			List<PendingFile> pending, boolean watched, InboxStatus watcher, LocalDateTime lastPickup,
 			LocalDateTime lastRunAt, List<FailedFile> failures) {
 	}
 
@@ -91,7 +93,9 @@ public class InboxOverview {
 			inboxes
 				.add(new Inbox(job.id(), job.title(), job.department(), this.home.root().relativize(folder).toString(),
 						pending.size(), pending.subList(0, Math.min(LIMIT, pending.size())), running != null, status,
-						(status != null) ? status.lastPickup() : null, lastRun(job.id()), failures(job.id())));
+						(status != null && status.lastPickup() != null)
+								? LocalDateTime.ofInstant(status.lastPickup(), java.time.ZoneId.systemDefault()) : null,
+						lastRun(job.id()), failures(job.id())));
 		}
 		return new Overview(inboxes, problems);
 	}

@@ -15,10 +15,13 @@ public record RunDetail(RunRow run, List<StepRow> steps, List<FileRow> files, Li
 	/**
 	 * A Spring Batch step execution of the run (restarts and follow-ups after review
 	 * included).
+	 *
+	 * @param reason for a failed step, the first line of its exit message (the exception
+	 * that failed it, e.g. a robot script that cannot run), else null
 	 */
 	public record StepRow(long jobExecutionId, String jobName, String stepName, String status, long readCount,
 			long writeCount, long filterCount, long skipCount, long commitCount, long rollbackCount,
-			java.time.LocalDateTime startedAt, java.time.LocalDateTime endedAt, String exitCode) {
+			java.time.LocalDateTime startedAt, java.time.LocalDateTime endedAt, String exitCode, String reason) {
 	}
 
 	/** A file claimed by the run. */

@@ -154,7 +154,7 @@ public class RunQueries {
 			.sql("""
 					select s.JOB_EXECUTION_ID, i.JOB_NAME, s.STEP_NAME, s.STATUS, s.READ_COUNT, s.WRITE_COUNT, s.FILTER_COUNT,
 					  s.READ_SKIP_COUNT + s.PROCESS_SKIP_COUNT + s.WRITE_SKIP_COUNT, s.COMMIT_COUNT, s.ROLLBACK_COUNT,
-					  s.START_TIME, s.END_TIME, s.EXIT_CODE
+					  s.START_TIME, s.END_TIME, s.EXIT_CODE, s.EXIT_MESSAGE
 					from BATCH_STEP_EXECUTION s
 					  join BATCH_JOB_EXECUTION e on e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID
 					  join BATCH_JOB_INSTANCE i on i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
@@ -164,8 +164,20 @@ public class RunQueries {
 			.param(runId)
 			.query((rs, i) -> new StepRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
-					time(rs, 11), time(rs, 12), rs.getString(13)))
+					time(rs, 11), time(rs, 12), rs.getString(13),
+					"FAILED".equals(rs.getString(4)) ? reason(rs.getString(14)) : null))
 			.list();
+	}
+
+	/**
+	 * The first line of a step's exit message (a stack trace), at most 500 characters.
+	 */
+	static String reason(String exitMessage) {
+		if (exitMessage == null || exitMessage.isBlank()) {
+			return null;
+		}
+		String line = exitMessage.strip().lines().findFirst().orElse("");
+		return (line.length() > 500) ? line.substring(0, 500) + "…" : line;
 	}
 
 	private FailedFile failedFile(ResultSet rs) throws SQLException {

@@ -14,6 +14,11 @@ import java.util.List;
 public record ScheduleRow(String id, String job, String cron, String timeZone, boolean skipHolidays, String misfire,
 		List<String> nextFireTimes, String state) {
 
+	/** The next fire times as date-times, for pages to format. */
+	public List<java.time.ZonedDateTime> fireTimes() {
+		return this.nextFireTimes.stream().map(java.time.ZonedDateTime::parse).toList();
+	}
+
 	public boolean paused() {
 		return "PAUSED".equals(this.state);
 	}

@@ -75,7 +75,8 @@ class ScheduleConsoleTests extends OperatorConsoleTestSupport {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(ID)))
 			.andExpect(content().string(containsString("0 30 2 ? * MON-FRI")))
-			.andExpect(content().string(containsString("T02:30+09:00")))
+			.andExpect(content()
+				.string(org.hamcrest.Matchers.matchesPattern("(?s).*\\d{4}-\\d{2}-\\d{2} \\([月火水木金]\\) 02:30.*")))
 			.andExpect(content().string(containsString("有効")))
 			// pausing is for operators
 			.andExpect(content().string(not(containsString("/schedules/" + ID + "/pause"))));
