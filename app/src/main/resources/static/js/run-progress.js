@@ -12,6 +12,11 @@
     if (step) {
       step.textContent = view.step || '—';
     }
+    var status = document.getElementById('run-status');
+    var label = view.status && root.dataset['status' + view.status.charAt(0) + view.status.slice(1).toLowerCase()];
+    if (status && label) {
+      status.textContent = label;
+    }
     var duration = document.getElementById('run-duration');
     if (duration) {
       duration.textContent = view.durationSeconds;
