@@ -69,6 +69,14 @@ public class ScheduledRuns implements JobStarter {
 		}
 		log.info("{} ran job {}: run {} {} ({} files, {} records)", trigger, jobId, summary.runId(), summary.status(),
 				summary.files(), summary.records());
+		if ("FAILED".equals(summary.status()) && !summary.failures().isEmpty()) {
+			// hardening (issue 8): what stopped the run, in one line (the step's
+			// exception
+			// comes last; its first line names a file or folder, never a form's values)
+			String last = summary.failures().get(summary.failures().size() - 1);
+			log.warn("Run {} of job {} failed: {}; restart it with ./digilab run {} --restart once fixed",
+					summary.runId(), jobId, last.lines().findFirst().orElse(last), jobId);
+		}
 	}
 
 	// console helper: runs started from the console and the API ------------------------

@@ -7,6 +7,7 @@ import jp.digilab.jobs.home.DigilabHome;
 import jp.digilab.jobs.ledger.LedgerRepository;
 import jp.digilab.jobs.pipeline.PipelineService;
 import jp.digilab.jobs.pipeline.RobotEnvironment;
+import jp.digilab.jobs.review.FieldCrops;
 import jp.digilab.jobs.review.ReviewService;
 import jp.digilab.jobs.run.RunRepository;
 
@@ -59,6 +60,11 @@ public class JobsConfiguration {
 	@Bean
 	ReviewService reviewService(JdbcClient jdbc, DigilabHome home) {
 		return new ReviewService(jdbc, home);
+	}
+
+	@Bean
+	FieldCrops fieldCrops(DigilabHome home) {
+		return new FieldCrops(home);
 	}
 
 }

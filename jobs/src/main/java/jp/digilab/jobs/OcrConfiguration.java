@@ -2,6 +2,7 @@ package jp.digilab.jobs;
 
 import jp.digilab.ocr.FormReader;
 import jp.digilab.ocr.OcrSettings;
+import jp.digilab.ocr.image.InputLimits;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -16,8 +17,10 @@ import org.springframework.context.annotation.Configuration;
 public class OcrConfiguration {
 
 	@Bean(destroyMethod = "close")
-	FormReader formReader(@Value("${digilab.ocr.workers:2}") int workers) {
-		return new FormReader(OcrSettings.defaults(), workers);
+	FormReader formReader(@Value("${digilab.ocr.workers:2}") int workers,
+			@Value("${digilab.input.max-pages:200}") int maxPages,
+			@Value("${digilab.input.max-image-pixels:150000000}") long maxImagePixels) {
+		return new FormReader(OcrSettings.defaults().withLimits(new InputLimits(maxPages, maxImagePixels)), workers);
 	}
 
 }

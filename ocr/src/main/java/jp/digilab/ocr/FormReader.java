@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import jp.digilab.ocr.align.AnchorFinder;
 import jp.digilab.ocr.align.Transform;
@@ -124,7 +125,7 @@ public final class FormReader implements AutoCloseable {
 		if (candidates == null || candidates.isEmpty()) {
 			return new ScanResult(name, documents, List.of(name + ": no template to match the pages against"));
 		}
-		try (PageSource source = PageSource.open(file)) {
+		try (PageSource source = PageSource.open(file, this.settings.limits())) {
 			if (this.pageWorkers == null) {
 				for (int number = 1; number <= source.pageCount(); number++) {
 					readOne(name, number, source, candidates).addTo(documents, errors);
@@ -166,11 +167,17 @@ public final class FormReader implements AutoCloseable {
 					outcomes.add(CompletableFuture.completedFuture(loaded));
 					continue;
 				}
+				// the caller's logging context (run id) follows the page to its worker
+				Map<String, String> logContext = MDC.getCopyOfContextMap();
 				outcomes.add(this.pageWorkers.submit(() -> {
+					if (logContext != null) {
+						MDC.setContextMap(logContext);
+					}
 					try {
 						return readLoaded(name, pageNumber, loaded.page(), candidates);
 					}
 					finally {
+						MDC.clear();
 						inFlight.release();
 					}
 				}));

@@ -3,6 +3,8 @@ package jp.digilab.ocr;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import jp.digilab.ocr.image.InputLimits;
+
 /**
  * Settings of a {@link FormReader}.
  *
@@ -13,9 +15,16 @@ import java.nio.file.Path;
  * @param deskew whether pages are straightened before reading
  * @param detectOrientation whether upside-down and sideways pages are turned (Tesseract
  * OSD)
+ * @param limits the page-count and image-size limits that refuse a file before it is
+ * decoded
  */
 public record OcrSettings(Path tessdata, OcrEngineFactory engineFactory, boolean revealMyNumbers, boolean deskew,
-		boolean detectOrientation) {
+		boolean detectOrientation, InputLimits limits) {
+
+	public OcrSettings(Path tessdata, OcrEngineFactory engineFactory, boolean revealMyNumbers, boolean deskew,
+			boolean detectOrientation) {
+		this(tessdata, engineFactory, revealMyNumbers, deskew, detectOrientation, InputLimits.DEFAULTS);
+	}
 
 	public static final Path DEBIAN_TESSDATA = Path.of("/usr/share/tesseract-ocr/5/tessdata");
 
@@ -39,23 +48,32 @@ public record OcrSettings(Path tessdata, OcrEngineFactory engineFactory, boolean
 	}
 
 	public OcrSettings withEngineFactory(OcrEngineFactory factory) {
-		return new OcrSettings(this.tessdata, factory, this.revealMyNumbers, this.deskew, this.detectOrientation);
+		return new OcrSettings(this.tessdata, factory, this.revealMyNumbers, this.deskew, this.detectOrientation,
+				this.limits);
 	}
 
 	public OcrSettings withTessdata(Path path) {
-		return new OcrSettings(path, this.engineFactory, this.revealMyNumbers, this.deskew, this.detectOrientation);
+		return new OcrSettings(path, this.engineFactory, this.revealMyNumbers, this.deskew, this.detectOrientation,
+				this.limits);
 	}
 
 	public OcrSettings withRevealMyNumbers(boolean reveal) {
-		return new OcrSettings(this.tessdata, this.engineFactory, reveal, this.deskew, this.detectOrientation);
+		return new OcrSettings(this.tessdata, this.engineFactory, reveal, this.deskew, this.detectOrientation,
+				this.limits);
 	}
 
 	public OcrSettings withDeskew(boolean on) {
-		return new OcrSettings(this.tessdata, this.engineFactory, this.revealMyNumbers, on, this.detectOrientation);
+		return new OcrSettings(this.tessdata, this.engineFactory, this.revealMyNumbers, on, this.detectOrientation,
+				this.limits);
 	}
 
 	public OcrSettings withDetectOrientation(boolean on) {
-		return new OcrSettings(this.tessdata, this.engineFactory, this.revealMyNumbers, this.deskew, on);
+		return new OcrSettings(this.tessdata, this.engineFactory, this.revealMyNumbers, this.deskew, on, this.limits);
+	}
+
+	public OcrSettings withLimits(InputLimits inputLimits) {
+		return new OcrSettings(this.tessdata, this.engineFactory, this.revealMyNumbers, this.deskew,
+				this.detectOrientation, inputLimits);
 	}
 
 }

@@ -126,7 +126,29 @@ class BadInputTests {
 		ihdr.putInt(29, (int) crc.getValue());
 		Path file = Files.write(dir.resolve("bomb.png"), bytes);
 		assertThat(errors(file))
-			.containsExactly("bomb.png: page 1: image of 200000x200000 pixels is over the size limit");
+			.containsExactly("bomb.png: page 1: image of 200000x200000 pixels is over the limit of 150000000 pixels"
+					+ " (digilab.input.max-image-pixels)");
+	}
+
+	@Test
+	void aFileWithMorePagesThanTheLimitIsRefusedBeforeAnyPageIsRendered() throws IOException {
+		Path pdf = dir.resolve("long.pdf");
+		try (PDDocument document = new PDDocument()) {
+			for (int i = 0; i < 6; i++) {
+				document.addPage(new PDPage());
+			}
+			document.save(pdf.toFile());
+		}
+		Path tiff = FormImages.writeTiff(java.util.Collections.nCopies(6, FormImages.blank(20)),
+				dir.resolve("long.tif"));
+		try (FormReader limited = new FormReader(OcrSettings.defaults()
+			.withEngineFactory(FakeEngine.reading("2", 0.9))
+			.withLimits(new jp.digilab.ocr.image.InputLimits(5, 1_000_000)))) {
+			assertThat(limited.read(pdf, List.of(template)).errors()).containsExactly(
+					"long.pdf: PDF has 6 pages, more than the limit of 5 (digilab.input.max-pages); split it into smaller files");
+			assertThat(limited.read(tiff, List.of(template)).errors()).containsExactly(
+					"long.tif: TIFF has 6 pages, more than the limit of 5 (digilab.input.max-pages); split it into smaller files");
+		}
 	}
 
 	@Test

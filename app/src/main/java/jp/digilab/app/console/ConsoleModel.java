@@ -26,14 +26,17 @@ class ConsoleModel {
 		return has(authentication, Role.REVIEWER) || has(authentication, Role.ADMIN);
 	}
 
-	// console helper: who may start, stop and restart runs and change schedules
-
+	// --- admin helper: templates, robots, users and audit log menus ---
 	@ModelAttribute("canOperate")
 	boolean canOperate(Authentication authentication) {
 		return has(authentication, Role.OPERATOR) || has(authentication, Role.ADMIN);
 	}
 
-	// end console helper
+	@ModelAttribute("isAdmin")
+	boolean isAdmin(Authentication authentication) {
+		return has(authentication, Role.ADMIN);
+	}
+	// --- end admin helper ---
 
 	private static boolean has(Authentication authentication, Role role) {
 		return role.isHeldBy(authentication);

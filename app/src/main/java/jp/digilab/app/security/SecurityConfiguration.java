@@ -8,12 +8,16 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -21,6 +25,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -52,7 +57,7 @@ public class SecurityConfiguration {
 	public static final String[] PUBLIC = { "/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico" };
 
 	@Bean
-	SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain consoleSecurity(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
 		String admin = Role.ADMIN.name();
 		String operator = Role.OPERATOR.name();
 		String manager = Role.MANAGER.name();
@@ -67,18 +72,69 @@ public class SecurityConfiguration {
 			.hasAnyRole(operator, admin)
 			.requestMatchers("/schedules", "/schedules/**", "/inboxes", "/inboxes/**")
 			.hasAnyRole(manager, operator, admin)
+			.requestMatchers(HttpMethod.GET, "/api/csrf")
+			.authenticated()
 			// end console helper ----------------------------------------------------
 			.requestMatchers("/review", "/review/**")
 			.hasAnyRole(reviewer, admin)
+			// --- admin helper: users and audit log (ADMIN); templates, robots
+			// (OPERATOR, ADMIN) ---
+			.requestMatchers("/admin/**")
+			.hasRole(admin)
+			.requestMatchers("/templates", "/templates/**", "/robots", "/robots/**")
+			.hasAnyRole(operator, admin)
+			// --- end admin helper ---
+			// --- review API (helper "review"): reviewers and administrators, before
+			// /api/**
+			.requestMatchers("/api/review", "/api/review/**")
+			.hasAnyRole(reviewer, admin)
+			// --- end review API
 			.requestMatchers("/", "/reports/**", "/runs", "/runs/**", "/api/**")
 			.hasAnyRole(manager, operator, admin)
 			.anyRequest()
 			.authenticated())
 			.formLogin((login) -> login.loginPage("/login").successHandler(new RoleHomes()).permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint()));
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint()))
+			// admin helper: sessions are registered so that disabling a user, changing
+			// their roles or resetting their password ends the sessions they have open
+			.sessionManagement((sessions) -> sessions.maximumSessions(-1)
+				.sessionRegistry(sessionRegistry)
+				.expiredUrl("/login?expired"));
 		return http.build();
 	}
+
+	// hardening (issue 8): Actuator ---------------------------------------------------
+
+	/** Health status anyone may read (load balancers, uptime checks): UP or DOWN only. */
+	public static final String[] PUBLIC_ACTUATOR = { "/actuator/health", "/actuator/health/liveness",
+			"/actuator/health/readiness" };
+
+	/**
+	 * Actuator: the health status is public, its details and every other endpoint
+	 * (metrics for Prometheus) need an ADMIN or OPERATOR, by the console's session or by
+	 * HTTP basic authentication (what a Prometheus scrape job sends).
+	 */
+	@Bean
+	@Order(1)
+	SecurityFilterChain actuatorSecurity(HttpSecurity http) throws Exception {
+		http.securityMatcher("/actuator", "/actuator/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC_ACTUATOR)
+				.permitAll()
+				.anyRequest()
+				.hasAnyRole(Role.ADMIN.name(), Role.OPERATOR.name()))
+			.httpBasic(Customizer.withDefaults());
+		return http.build();
+	}
+
+	// end hardening -----------------------------------------------------------------
+	// --- admin helper: the session registry (UserStoreConfiguration) learns when a
+	// session ends; Boot registers the listener ---
+	@Bean
+	static HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
+	}
+	// --- end admin helper ---
 
 	private static AuthenticationEntryPoint entryPoint() {
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
@@ -106,9 +162,13 @@ public class SecurityConfiguration {
 		@Override
 		protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
 				Authentication authentication) {
+			// roles only: Spring Security 7 adds factor authorities (FACTOR_PASSWORD) on
+			// login, which made every reviewer look like more than a reviewer
 			boolean reviewerOnly = authentication.getAuthorities()
 				.stream()
-				.allMatch((a) -> Role.REVIEWER.authority().equals(a.getAuthority()));
+				.map(GrantedAuthority::getAuthority)
+				.filter((a) -> a != null && a.startsWith("ROLE_"))
+				.allMatch(Role.REVIEWER.authority()::equals);
 			return reviewerOnly ? "/review" : "/";
 		}
 

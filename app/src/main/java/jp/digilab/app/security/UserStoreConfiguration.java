@@ -3,6 +3,8 @@ package jp.digilab.app.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -27,5 +29,19 @@ class UserStoreConfiguration {
 	AuditLog auditLog(JdbcClient jdbc) {
 		return new AuditLog(jdbc);
 	}
+
+	// --- admin helper: open console sessions per user, so that user management can end
+	// them (in every context: the console's controllers are built without a web server
+	// too) ---
+	@Bean
+	SessionRegistry sessionRegistry() {
+		return new SessionRegistryImpl();
+	}
+
+	@Bean
+	ConsoleSessions consoleSessions(SessionRegistry sessionRegistry) {
+		return new ConsoleSessions(sessionRegistry);
+	}
+	// --- end admin helper ---
 
 }

@@ -13,10 +13,18 @@ public final class DemoHomes {
 	private DemoHomes() {
 	}
 
+	/** Every home made in this JVM, so that the log scan knows their secrets. */
+	private static final java.util.List<Path> CREATED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	public static java.util.List<Path> created() {
+		return java.util.List.copyOf(CREATED);
+	}
+
 	public static Path freshCopy() {
 		try {
 			Path home = Files.createTempDirectory("digilab-home").resolve("home");
 			Demo.prepareHome(SAMPLES, home);
+			CREATED.add(home);
 			return home;
 		}
 		catch (IOException ex) {

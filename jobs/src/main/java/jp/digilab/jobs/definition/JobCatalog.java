@@ -9,6 +9,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import jp.digilab.jobs.home.DigilabHome;
+import jp.digilab.ocr.template.FormTemplate;
+import jp.digilab.ocr.template.TemplateException;
+import jp.digilab.robots.RobotScript;
+import jp.digilab.robots.RobotScriptException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -52,12 +56,26 @@ public class JobCatalog {
 				throw new DefinitionException(this.home.jobs().resolve(job.id() + ".yml") + ": template '" + template
 						+ "' does not exist (" + file + ")");
 			}
+			// a broken template is found before the run claims any file, so the files
+			// stay in the inbox (with this reason) instead of failing one by one
+			try {
+				FormTemplate.load(file);
+			}
+			catch (TemplateException ex) {
+				throw new DefinitionException("job '" + job.id() + "' cannot run: " + ex.getMessage(), ex);
+			}
 		}
 		if (job.robot() != null && !job.robot().isBlank()) {
 			Path file = this.home.robots().resolve(job.robot() + ".yml");
 			if (!Files.isRegularFile(file)) {
 				throw new DefinitionException(this.home.jobs().resolve(job.id() + ".yml") + ": robot '" + job.robot()
 						+ "' does not exist (" + file + ")");
+			}
+			try {
+				RobotScript.load(file);
+			}
+			catch (RobotScriptException ex) {
+				throw new DefinitionException("job '" + job.id() + "' cannot run: robot " + ex.getMessage(), ex);
 			}
 		}
 	}

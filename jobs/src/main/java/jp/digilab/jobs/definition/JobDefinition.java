@@ -10,10 +10,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  *
  * @param outputs the raw {@code outputs:} map, converted to the export module's spec when
  * a run exports
+ * @param review how doubtful records are reviewed (optional; single entry by default)
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record JobDefinition(String id, String title, String department, List<String> templates, boolean inbox,
-		Map<String, Object> outputs, String robot, HoursSaved hoursSaved) {
+		Map<String, Object> outputs, String robot, HoursSaved hoursSaved, Review review) {
 
 	public JobDefinition {
 		templates = (templates != null) ? List.copyOf(templates) : List.of();
@@ -21,10 +22,26 @@ public record JobDefinition(String id, String title, String department, List<Str
 		hoursSaved = (hoursSaved != null) ? hoursSaved : new HoursSaved(0);
 		department = (department != null) ? department : "";
 		title = (title != null) ? title : id;
+		review = (review != null) ? review : Review.SINGLE_ENTRY;
 	}
 
 	/** The manual baseline: how long a person took per form before automation. */
 	public record HoursSaved(double manualMinutesPerItem) {
+	}
+
+	/**
+	 * {@code review:} in a job definition.
+	 *
+	 * @param doubleEntry two reviewers type the doubtful fields independently (blind); a
+	 * mismatch goes to a third who decides
+	 * @param revealMyNumbers whether this job's reviewers (not only administrators) see
+	 * My Numbers unmasked in the review queue
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = false)
+	public record Review(boolean doubleEntry, boolean revealMyNumbers) {
+
+		public static final Review SINGLE_ENTRY = new Review(false, false);
+
 	}
 
 }

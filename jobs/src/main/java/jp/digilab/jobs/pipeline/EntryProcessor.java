@@ -33,7 +33,13 @@ class EntryProcessor implements ItemProcessor<StoredRecord, EntryProcessor.Enter
 			}
 			runner = this.robot;
 		}
-		return new Entered(record, runner.enter(record.key(), record.values()));
+		org.slf4j.MDC.put(RunLogContext.RECORD, record.key());
+		try {
+			return new Entered(record, runner.enter(record.key(), record.values()));
+		}
+		finally {
+			org.slf4j.MDC.remove(RunLogContext.RECORD);
+		}
 	}
 
 	@Override

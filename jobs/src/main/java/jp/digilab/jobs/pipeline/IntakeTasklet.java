@@ -74,12 +74,23 @@ class IntakeTasklet implements Tasklet {
 				continue;
 			}
 			boolean move = input.toAbsolutePath().normalize().startsWith(inbox);
-			String sha = FileMover.sha256(input);
+			String sha;
+			try {
+				sha = FileMover.sha256(input);
+			}
+			catch (IOException ex) {
+				// one unreadable file must not fail the run's other files: it stays where
+				// it
+				// is (the watcher hands it again later) with one line saying why
+				log.warn("Run {}: {} cannot be read ({}); not claimed, left where it is", runId, input.getFileName(),
+						ex.getClass().getSimpleName());
+				continue;
+			}
 			var earlier = this.runs.findRecognizedBySha(sha);
 			if (earlier.isPresent()) {
 				Path moved = move ? FileMover.moveInto(input, this.home.duplicates())
 						: FileMover.copyInto(input, this.home.duplicates());
-				Files.writeString(moved.resolveSibling(moved.getFileName() + ".duplicate.txt"),
+				Files.writeString(FileMover.sidecar(moved, ".duplicate.txt"),
 						"Same content (SHA-256 " + sha + ") was already read by run " + earlier.get().runId() + " as "
 								+ earlier.get().name() + System.lineSeparator());
 				log.warn("Run {}: {} is a duplicate of a file read by run {}; moved to duplicates/", runId,
@@ -87,13 +98,30 @@ class IntakeTasklet implements Tasklet {
 				contribution.incrementFilterCount(1);
 				continue;
 			}
-			Path work = move ? FileMover.moveInto(input, workDir) : FileMover.copyInto(input, workDir);
+			Path work;
+			try {
+				work = move ? FileMover.moveInto(input, workDir) : FileMover.copyInto(input, workDir);
+			}
+			catch (IOException ex) {
+				// e.g. a file locked or made immutable by another program: it stays in
+				// the
+				// inbox, visibly, and is handed again later
+				log.warn("Run {}: {} cannot be moved out of the inbox ({}: {}); not claimed, left where it is", runId,
+						input.getFileName(), ex.getClass().getSimpleName(), reason(ex));
+				continue;
+			}
 			this.runs.addFile(runId, ++seq, input.getFileName().toString(), input, work, sha);
 			contribution.incrementReadCount();
 		}
 		log.info("Run {}: {} file(s) claimed for job {}", runId, seq, job.id());
 		this.progress.report(runId, "intake", seq, seq);
 		return RepeatStatus.FINISHED;
+	}
+
+	/** The file system's reason without the path, which the line already names. */
+	private static String reason(IOException ex) {
+		return (ex instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) ? fs.getReason()
+				: "no detail";
 	}
 
 	private static boolean settled(Path file, Instant before) {

@@ -1,5 +1,7 @@
 package jp.digilab.jobs.pipeline;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,9 +21,22 @@ class JobTemplates {
 	}
 
 	List<FormTemplate> of(JobDefinition job) {
-		TemplateRepository repository = TemplateRepository.load(this.home.templates());
 		List<FormTemplate> templates = new ArrayList<>();
+		TemplateRepository repository = null;
 		for (String id : job.templates()) {
+			// the job's own files first: a broken template of another job must not stop
+			// this one
+			Path own = this.home.templates().resolve(id + ".yml");
+			if (Files.isRegularFile(own)) {
+				FormTemplate template = FormTemplate.load(own);
+				if (template.id().equals(id)) {
+					templates.add(template);
+					continue;
+				}
+			}
+			if (repository == null) {
+				repository = TemplateRepository.load(this.home.templates());
+			}
 			templates.add(repository.find(id)
 				.orElseThrow(() -> new DefinitionException("Job '" + job.id() + "' names template '" + id + "', but "
 						+ this.home.templates().resolve(id + ".yml") + " does not exist")));

@@ -48,7 +48,8 @@ public class PipelineJobConfiguration {
 	@Bean
 	Job pipelineJob(JobRepository jobRepository, Step intakeStep, Step recognizeStep, Step settleFilesStep,
 			Step exportStep, Step entryStep, Step ledgerStep) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(intakeStep)
+		return new JobBuilder(JOB_NAME, jobRepository).listener(new RunLogContext())
+			.start(intakeStep)
 			.next(recognizeStep)
 			.next(settleFilesStep)
 			.next(exportStep)
@@ -62,7 +63,8 @@ public class PipelineJobConfiguration {
 	 */
 	@Bean
 	Job reviewedJob(JobRepository jobRepository, Step reviewedExportStep, Step entryStep, Step ledgerStep) {
-		return new JobBuilder(REVIEWED_JOB_NAME, jobRepository).start(reviewedExportStep)
+		return new JobBuilder(REVIEWED_JOB_NAME, jobRepository).listener(new RunLogContext())
+			.start(reviewedExportStep)
 			.next(entryStep)
 			.next(ledgerStep)
 			.build();
@@ -90,6 +92,7 @@ public class PipelineJobConfiguration {
 			@Value("${digilab.ocr.workers:2}") int workers) {
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ocr-");
 		executor.setConcurrencyLimit(workers);
+		executor.setTaskDecorator(RunLogContext.propagating());
 		return new StepBuilder("recognizeStep", jobRepository).<StoredFile, RecognizedFile>chunk(workers)
 			.transactionManager(tx)
 			.reader(claimedFileReader)

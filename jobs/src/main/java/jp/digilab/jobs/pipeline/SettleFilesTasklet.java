@@ -38,7 +38,7 @@ class SettleFilesTasklet implements Tasklet {
 			}
 			if (file.status() == FileStatus.FAILED) {
 				Path moved = FileMover.moveInto(file.workPath(), this.home.failed());
-				Files.writeString(moved.resolveSibling(moved.getFileName() + ".error.txt"),
+				Files.writeString(FileMover.sidecar(moved, ".error.txt"),
 						file.error() + System.lineSeparator() + "run: " + runId + System.lineSeparator());
 				this.runs.settleFile(runId, file.seq(), moved);
 			}

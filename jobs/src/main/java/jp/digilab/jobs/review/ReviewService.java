@@ -1,6 +1,7 @@
 package jp.digilab.jobs.review;
 
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -10,9 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
+import jp.digilab.jobs.definition.JobCatalog;
+import jp.digilab.jobs.definition.JobDefinition;
 import jp.digilab.jobs.home.DigilabHome;
 import jp.digilab.ocr.FieldResult;
+import jp.digilab.ocr.field.FieldType;
+import jp.digilab.ocr.field.Normalized;
+import jp.digilab.ocr.template.ChoiceOption;
 import jp.digilab.ocr.template.FieldSpec;
 import jp.digilab.ocr.template.FormTemplate;
 import jp.digilab.ocr.template.TemplateRepository;
@@ -21,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,6 +45,9 @@ public class ReviewService {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final TypeReference<LinkedHashMap<String, FieldResult>> FIELDS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<LinkedHashMap<String, String>> VALUES = new TypeReference<>() {
 	};
 
 	private final JdbcClient jdbc;
@@ -72,7 +83,9 @@ public class ReviewService {
 
 	/**
 	 * Approves a record waiting for review, with the reviewer's corrections (field name →
-	 * value as it should be, already normalised: ISO dates, "true"/"false" for ticks).
+	 * value). A correction is normalised and validated by its field's type as recognition
+	 * does ("令和8年4月1日" → 2026-04-01, "〒8038501" → 803-8501; "true"/"false" for ticks, an
+	 * option's value for a choice); an invalid one is refused with the reason.
 	 */
 	@Transactional
 	public ReviewItem approve(String recordKey, Map<String, String> corrected, long reviewSeconds, String reviewer) {
@@ -83,14 +96,17 @@ public class ReviewService {
 			if (field == null) {
 				throw new ReviewException("Record " + recordKey + " has no field '" + change.getKey() + "'");
 			}
+			String value = checked(item, change.getKey(), change.getValue());
 			fields.put(change.getKey(),
-					new FieldResult(change.getValue(), field.raw(), 1.0, true, List.of(), field.page(), field.box()));
+					new FieldResult(value, field.raw(), 1.0, true, List.of(), field.page(), field.box()));
 		}
 		for (String name : item.doubtfulFields()) {
 			FieldResult field = fields.get(name);
 			if (!corrected.containsKey(name) && !field.valid()) {
-				throw new ReviewException("Record " + recordKey + ": field '" + name + "' is invalid ("
-						+ String.join(", ", field.reasons()) + ") and was not corrected");
+				throw new ReviewException(ReviewException.Problem.UNCORRECTED,
+						"Record " + recordKey + ": field '" + name + "' is invalid ("
+								+ String.join(", ", field.reasons()) + ") and was not corrected",
+						item.label(name), String.join(", ", field.reasons()));
 			}
 			if (!corrected.containsKey(name)) {
 				// confirmed as read
@@ -119,7 +135,8 @@ public class ReviewService {
 			.query(String.class)
 			.single();
 		if (!"NEEDS_REVIEW".equals(status)) {
-			throw new ReviewException("Record " + recordKey + " is not waiting for review (" + status + ")");
+			throw new ReviewException(ReviewException.Problem.NOT_WAITING,
+					"Record " + recordKey + " is not waiting for review (" + status + ")", status);
 		}
 		return item;
 	}
@@ -134,12 +151,195 @@ public class ReviewService {
 			.update();
 	}
 
+	// --- double entry (job definition: review: { doubleEntry: true }) ---
+
+	/** What one reviewer's entry led to. */
+	public enum EntryOutcome {
+
+		/** The first blind entry is stored; the record waits for a second person. */
+		WAITING_FOR_SECOND,
+		/**
+		 * The second entry disagrees with the first; the record waits for a third person.
+		 */
+		MISMATCH,
+		/** The entries agreed (or the third person decided): the record is approved. */
+		APPROVED
+
+	}
+
+	/** Whether the record's job asks for double entry. */
+	public boolean doubleEntry(ReviewItem item) {
+		return job(item).map((job) -> job.review().doubleEntry()).orElse(false);
+	}
+
+	/** The job definition of a record, empty when it was removed from the home folder. */
+	public Optional<JobDefinition> job(ReviewItem item) {
+		try {
+			return new JobCatalog(this.home).find(item.jobId());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Job definition {} unreadable: {}", item.jobId(), ex.getMessage());
+			return Optional.empty();
+		}
+	}
+
+	/** The double entries of a record so far, in round order. */
+	public List<ReviewEntry> entries(String recordKey) {
+		return this.jdbc.sql("""
+				select record_key, round, username, values_json, seconds, entered_at
+				from dl_review_entry where record_key = ? order by round""")
+			.param(recordKey)
+			.query((rs, i) -> new ReviewEntry(rs.getString(1), rs.getInt(2), rs.getString(3),
+					JSON.readValue(rs.getString(4), VALUES), rs.getInt(5), rs.getTimestamp(6).toLocalDateTime()))
+			.list();
+	}
+
+	/** Where the record stands for this reviewer. */
+	public ReviewStage stage(ReviewItem item, String reviewer) {
+		return stage(item, reviewer, doubleEntry(item));
+	}
+
+	/**
+	 * Where the record stands for this reviewer, its job's double-entry setting known
+	 * (saves reading the job definition again for each record of a queue).
+	 */
+	public ReviewStage stage(ReviewItem item, String reviewer, boolean doubleEntry) {
+		if (!doubleEntry) {
+			return ReviewStage.SINGLE;
+		}
+		List<ReviewEntry> entries = entries(item.recordKey());
+		if (entries.stream().anyMatch((e) -> e.username().equals(reviewer))) {
+			return ReviewStage.ENTERED_BY_YOU;
+		}
+		return switch (entries.size()) {
+			case 0 -> ReviewStage.FIRST_ENTRY;
+			case 1 -> ReviewStage.SECOND_ENTRY;
+			default -> ReviewStage.THIRD_REVIEW;
+		};
+	}
+
+	/**
+	 * One reviewer's entry of the doubtful fields in double-entry mode. The first two
+	 * entries must come from different people; when they agree (compared after NFKC
+	 * normalisation and trimming) the record is approved with that value, otherwise it
+	 * waits for a third person, whose entry decides. The seconds spent count towards the
+	 * record's review time at once.
+	 */
+	@Transactional
+	public EntryOutcome enter(String recordKey, Map<String, String> values, long seconds, String reviewer) {
+		ReviewItem item = waiting(recordKey);
+		ReviewStage stage = stage(item, reviewer);
+		if (stage == ReviewStage.SINGLE) {
+			throw new ReviewException(ReviewException.Problem.NOT_DOUBLE_ENTRY,
+					"Record " + recordKey + " is not reviewed by double entry");
+		}
+		if (stage == ReviewStage.ENTERED_BY_YOU) {
+			throw new ReviewException(ReviewException.Problem.ALREADY_ENTERED,
+					"Record " + recordKey + ": " + reviewer + " has already entered it; another reviewer must");
+		}
+		Map<String, String> typed = new LinkedHashMap<>();
+		for (String name : item.doubtfulFields()) {
+			String value = values.get(name);
+			if (value == null) {
+				throw new ReviewException(ReviewException.Problem.NOT_ENTERED,
+						"Record " + recordKey + ": field '" + name + "' was not entered", item.label(name));
+			}
+			typed.put(name, checked(item, name, value));
+		}
+		int round = (stage == ReviewStage.FIRST_ENTRY) ? 1 : (stage == ReviewStage.SECOND_ENTRY) ? 2 : 3;
+		long spent = Math.max(0, seconds);
+		try {
+			this.jdbc.sql("""
+					insert into dl_review_entry (record_key, round, username, values_json, seconds, entered_at)
+					values (?, ?, ?, ?, ?, ?)""")
+				.params(recordKey, round, reviewer, JSON.writeValueAsString(typed), spent, LocalDateTime.now())
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new ReviewException(ReviewException.Problem.TAKEN, "Record " + recordKey + ": entry " + round
+					+ " was just made by someone else; open the record again");
+		}
+		this.jdbc.sql("update dl_record set review_seconds = review_seconds + ? where record_key = ?")
+			.params(spent, recordKey)
+			.update();
+		log.info("Record {}: entry {} by {} after {} s", recordKey, round, reviewer, spent);
+		if (round == 1) {
+			return EntryOutcome.WAITING_FOR_SECOND;
+		}
+		if (round == 2 && !agree(entries(recordKey).get(0).values(), typed)) {
+			log.info("Record {}: the two entries disagree; waiting for a third reviewer", recordKey);
+			return EntryOutcome.MISMATCH;
+		}
+		approve(recordKey, typed, 0, reviewer);
+		return EntryOutcome.APPROVED;
+	}
+
+	/**
+	 * A reviewer's value for a field, normalised and validated as recognition does it
+	 * (type, required, pattern); fields whose template is unknown are taken as typed.
+	 */
+	static String checked(ReviewItem item, String name, String typed) {
+		String value = (typed != null) ? typed.strip() : "";
+		FieldSpec spec = item.specs().get(name);
+		if (spec == null) {
+			return value;
+		}
+		List<String> problems = new ArrayList<>();
+		FieldType type = FieldType.of(spec.type()).orElse(FieldType.TEXT);
+		if (type == FieldType.CHECKBOX) {
+			if (!value.equals("true") && !value.equals("false")) {
+				problems.add("a tick is true or false");
+			}
+		}
+		else if (type == FieldType.CHOICE) {
+			List<String> options = spec.options().stream().map(ChoiceOption::value).toList();
+			if (!value.isEmpty() && !options.isEmpty() && !options.contains(value)) {
+				problems.add("not one of " + String.join(", ", options));
+			}
+		}
+		else if (!value.isEmpty()) {
+			Normalized normalized = type.normalize(value);
+			if (normalized.valid()) {
+				value = normalized.value();
+			}
+			else {
+				problems.addAll(normalized.reasons());
+			}
+		}
+		if (spec.required() && (value.isEmpty() || (type == FieldType.CHECKBOX && value.equals("false")))) {
+			problems.add(value.isEmpty() ? "required but empty" : "required but not ticked");
+		}
+		if (problems.isEmpty() && !value.isEmpty() && spec.pattern() != null
+				&& !Pattern.compile(spec.pattern()).matcher(value).matches()) {
+			problems.add("does not match the pattern " + spec.pattern());
+		}
+		if (!problems.isEmpty()) {
+			throw new ReviewException(
+					ReviewException.Problem.INVALID, "Record " + item.recordKey() + ": field '" + name + "' ("
+							+ item.label(name) + "): " + String.join(", ", problems),
+					item.label(name), String.join(", ", problems));
+		}
+		return value;
+	}
+
+	static boolean agree(Map<String, String> first, Map<String, String> second) {
+		return first.keySet().equals(second.keySet()) && first.keySet()
+			.stream()
+			.allMatch((name) -> canonical(first.get(name)).equals(canonical(second.get(name))));
+	}
+
+	/** Full- and half-width forms of one character count as the same typing. */
+	private static String canonical(String value) {
+		return Normalizer.normalize((value != null) ? value : "", Normalizer.Form.NFKC).strip();
+	}
+
 	private TemplateRepository templates() {
 		return TemplateRepository.load(this.home.templates());
 	}
 
 	private static final String SELECT = """
-			select d.record_key, d.run_id, r.job_id, r.department, d.source_file, f.final_path, d.pages,
+			select d.record_key, d.run_id, r.job_id, r.department, d.source_file,
+			  coalesce(f.final_path, f.work_path), d.pages,
 			  d.template_id, d.fields_json
 			from dl_record d
 			join dl_run r on r.run_id = d.run_id
@@ -156,10 +356,12 @@ public class ReviewService {
 			}
 		});
 		String pages = rs.getString(7);
+		Map<String, FieldSpec> specs = new LinkedHashMap<>();
+		template.ifPresent((t) -> t.fields().forEach((spec) -> specs.put(spec.name(), spec)));
 		return new ReviewItem(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 				(rs.getString(6) != null) ? Path.of(rs.getString(6)) : null,
 				pages.isBlank() ? List.of() : Arrays.stream(pages.split(",")).map(Integer::valueOf).toList(),
-				templateId, fields, List.copyOf(doubtful));
+				templateId, fields, List.copyOf(doubtful), specs);
 	}
 
 	private static double threshold(Optional<FormTemplate> template, String field) {

@@ -27,7 +27,10 @@ final class ImagePages implements PageSource {
 
 	private final int count;
 
-	ImagePages(Path file, String format) {
+	private final InputLimits limits;
+
+	ImagePages(Path file, String format, InputLimits limits) {
+		this.limits = limits;
 		ImageInputStream in = null;
 		try {
 			in = ImageIO.createImageInputStream(file.toFile());
@@ -63,6 +66,11 @@ final class ImagePages implements PageSource {
 		try {
 			long w = this.reader.getWidth(index);
 			long h = this.reader.getHeight(index);
+			if (w * h > this.limits.maxImagePixels()) {
+				// the header's claim is refused before a single row is decoded
+				throw new InputException("image of " + w + "x" + h + " pixels is over the limit of "
+						+ this.limits.maxImagePixels() + " pixels (digilab.input.max-image-pixels)");
+			}
 			int dpi = dpi(index);
 			int factor = 1;
 			while ((w / factor) * (h / factor) > MAX_PIXELS || (dpi / factor) > MAX_DPI * 1.5) {

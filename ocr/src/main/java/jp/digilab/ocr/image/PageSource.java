@@ -46,13 +46,33 @@ public interface PageSource extends AutoCloseable {
 	 * its extension, or cannot be opened
 	 */
 	static PageSource open(Path file) {
+		return open(file, InputLimits.DEFAULTS);
+	}
+
+	/**
+	 * Open a file, recognising its format from its content, and refuse it when it has
+	 * more pages than the limits allow (before any page is decoded).
+	 * @param file the file
+	 * @param limits the page-count and image-size limits
+	 * @return its pages
+	 * @throws InputException when the file is empty, of an unknown format, does not match
+	 * its extension, cannot be opened or is over a limit
+	 */
+	static PageSource open(Path file, InputLimits limits) {
 		String format = sniff(file);
 		String extension = extension(file);
 		String expected = EXTENSIONS.get(extension);
 		if (expected != null && !expected.equals(format)) {
 			throw new InputException("content is " + format + " but the name ends in ." + extension);
 		}
-		return "PDF".equals(format) ? new PdfPages(file) : new ImagePages(file, format);
+		PageSource source = "PDF".equals(format) ? new PdfPages(file) : new ImagePages(file, format, limits);
+		if (source.pageCount() > limits.maxPages()) {
+			int pages = source.pageCount();
+			source.close();
+			throw new InputException(format + " has " + pages + " pages, more than the limit of " + limits.maxPages()
+					+ " (digilab.input.max-pages); split it into smaller files");
+		}
+		return source;
 	}
 
 	/** File extensions and the format their content must have. */

@@ -69,6 +69,14 @@ final class InboxFiles {
 				if (attributes.isRegularFile() && !ignored(file, attributes)) {
 					files.put(file, Snapshot.of(attributes));
 				}
+				else if (!attributes.isRegularFile() && !hidden(file, attributes)) {
+					// never followed or opened (a link may point outside the inbox, a
+					// pipe
+					// would block a reader), but said once so that it is not a mystery
+					problems.accept(dir.relativize(file) + (attributes.isSymbolicLink()
+							? " is a link; links are never taken (put the file itself in the inbox)"
+							: " is not a regular file (a pipe or device); never taken"));
+				}
 				return FileVisitResult.CONTINUE;
 			}
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import jp.digilab.jobs.definition.DefinitionException;
 import jp.digilab.schedules.inbox.InboxFiles.Snapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,8 @@ final class JobInbox {
 	private Instant lastPickup;
 
 	private String lastError;
+
+	private String lastFailure;
 
 	private Instant lastErrorAt;
 
@@ -179,8 +182,19 @@ final class JobInbox {
 	void runEnded(long now, Throwable failure) {
 		this.running = false;
 		if (failure != null) {
-			// only the type: a message may quote what was read from a form
-			error("run of job '" + this.jobId + "' failed: " + failure.getClass().getName());
+			// only the type: a message may quote what was read from a form; a definition
+			// problem names files and keys only, and says what to fix
+			String reason = "run of job '" + this.jobId + "' failed: "
+					+ ((failure instanceof DefinitionException) ? failure.getMessage().lines().findFirst().orElse("")
+							+ "; the files stay in the inbox until it is fixed" : failure.getClass().getName());
+			// the same failure at every retry is said once, not once per attempt
+			if (!reason.equals(this.lastFailure)) {
+				error(reason);
+			}
+			this.lastFailure = reason;
+		}
+		else {
+			this.lastFailure = null;
 		}
 		long stable = Duration.ofMillis(this.properties.stableMillis()).toNanos();
 		List<String> left = new ArrayList<>();
