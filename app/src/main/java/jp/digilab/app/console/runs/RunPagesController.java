@@ -9,6 +9,7 @@ import jp.digilab.app.runs.RunActions;
 import jp.digilab.app.runs.RunDetail;
 import jp.digilab.app.runs.RunEvidence;
 import jp.digilab.app.runs.RunQueries;
+import jp.digilab.app.security.ServesFile;
 import jp.digilab.jobs.definition.JobCatalog;
 import jp.digilab.jobs.definition.JobDefinition;
 
@@ -85,6 +86,7 @@ class RunPagesController {
 	}
 
 	@GetMapping("/runs/{runId}/evidence/{recordKey}/{number}")
+	@ServesFile
 	ResponseEntity<byte[]> screenshot(@PathVariable String runId, @PathVariable String recordKey,
 			@PathVariable int number) {
 		byte[] png = this.evidence
