@@ -110,6 +110,58 @@ public class ScheduleRegistrar implements InitializingBean, SmartLifecycle {
 		return this.schedulingProblems;
 	}
 
+	// console helper: pause, resume, state, reload after an edit -----------------------
+
+	/**
+	 * Reloads now if a schedule file changed (the console calls it after saving a file).
+	 */
+	public boolean reloadNow() throws IOException, SchedulerException {
+		return reloadIfChanged();
+	}
+
+	/**
+	 * Pauses a registered schedule: it does not fire until resumed (kept in Quartz's job
+	 * store, so across restarts). False when the schedule is not registered.
+	 */
+	public boolean pause(String scheduleId) throws SchedulerException {
+		TriggerKey key = QuartzSchedules.triggerKey(scheduleId);
+		if (!this.scheduler.checkExists(key)) {
+			return false;
+		}
+		this.scheduler.pauseTrigger(key);
+		logger.info("Schedule '{}' paused", scheduleId);
+		return true;
+	}
+
+	/**
+	 * Resumes a paused schedule; fire times missed while paused follow its misfire rule.
+	 */
+	public boolean resume(String scheduleId) throws SchedulerException {
+		TriggerKey key = QuartzSchedules.triggerKey(scheduleId);
+		if (!this.scheduler.checkExists(key)) {
+			return false;
+		}
+		this.scheduler.resumeTrigger(key);
+		logger.info("Schedule '{}' resumed", scheduleId);
+		return true;
+	}
+
+	/**
+	 * The schedule's trigger state in Quartz (NORMAL, PAUSED, BLOCKED while its job runs,
+	 * …), NONE when it is not registered.
+	 */
+	public TriggerState state(String scheduleId) throws SchedulerException {
+		return this.scheduler.getTriggerState(QuartzSchedules.triggerKey(scheduleId));
+	}
+
+	/** When Quartz will fire the schedule next, or null (not registered, or never). */
+	public Date nextFireTime(String scheduleId) throws SchedulerException {
+		Trigger trigger = this.scheduler.getTrigger(QuartzSchedules.triggerKey(scheduleId));
+		return (trigger != null) ? trigger.getNextFireTime() : null;
+	}
+
+	// end console helper --------------------------------------------------------------
+
 	private void poll() {
 		try {
 			reloadIfChanged();
@@ -198,10 +250,15 @@ public class ScheduleRegistrar implements InitializingBean, SmartLifecycle {
 		}
 		else if (!QuartzSchedules.definition(schedule)
 			.equals(existing.getJobDataMap().getString(QuartzSchedules.DEFINITION))) {
+			// a schedule paused in the console stays paused when its file is edited
+			boolean paused = this.scheduler.getTriggerState(key) == TriggerState.PAUSED;
 			// Unschedule first: Quartz does not let a replaced trigger point at another
 			// job.
 			this.scheduler.unscheduleJob(key);
 			this.scheduler.scheduleJob(trigger);
+			if (paused) {
+				this.scheduler.pauseTrigger(key);
+			}
 			logger.info("Schedule '{}' updated: job '{}', next run {}", schedule.id(), schedule.job(),
 					nextRun(schedule));
 		}

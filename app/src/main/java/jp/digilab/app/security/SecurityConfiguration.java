@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.config.Customizer;
@@ -42,6 +43,16 @@ public class SecurityConfiguration {
 		this.audit = audit;
 	}
 
+	// console helper -----------------------------------------------------------------
+
+	/**
+	 * Actions that change runs and schedules: OPERATOR and ADMIN only, POST with CSRF.
+	 */
+	public static final String[] CONSOLE_ACTIONS = { "/runs", "/runs/**", "/api/runs", "/api/runs/**", "/schedules/**",
+			"/api/schedules/**" };
+
+	// end console helper -------------------------------------------------------------
+
 	/** Paths anyone may open. */
 	public static final String[] PUBLIC = { "/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico" };
 
@@ -53,6 +64,17 @@ public class SecurityConfiguration {
 		String reviewer = Role.REVIEWER.name();
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC)
 			.permitAll()
+			// console helper: run and schedule actions for operators and admins; the
+			// schedules and inboxes pages for whoever reads runs --------------------
+			.requestMatchers(HttpMethod.POST, CONSOLE_ACTIONS)
+			.hasAnyRole(operator, admin)
+			.requestMatchers(HttpMethod.PUT, "/api/schedules/**")
+			.hasAnyRole(operator, admin)
+			.requestMatchers("/schedules", "/schedules/**", "/inboxes", "/inboxes/**")
+			.hasAnyRole(manager, operator, admin)
+			.requestMatchers(HttpMethod.GET, "/api/csrf")
+			.authenticated()
+			// end console helper ----------------------------------------------------
 			.requestMatchers("/review", "/review/**")
 			.hasAnyRole(reviewer, admin)
 			// --- admin helper: users and audit log (ADMIN); templates, robots

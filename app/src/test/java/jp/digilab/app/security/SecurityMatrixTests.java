@@ -57,6 +57,30 @@ class SecurityMatrixTests extends ConsoleTestSupport {
 	 */
 	static final Map<String, Set<Role>> ROLE_MATRIX = new LinkedHashMap<>();
 	static {
+		// console helper: actions on runs and schedules (a row may name its method)
+		ROLE_MATRIX.put("POST /runs", EnumSet.of(Role.OPERATOR, Role.ADMIN));
+		ROLE_MATRIX.put("POST /runs/**", EnumSet.of(Role.OPERATOR, Role.ADMIN));
+		ROLE_MATRIX.put("POST /api/runs", EnumSet.of(Role.OPERATOR, Role.ADMIN));
+		ROLE_MATRIX.put("POST /api/runs/**", EnumSet.of(Role.OPERATOR, Role.ADMIN));
+		ROLE_MATRIX.put("POST /schedules/**", EnumSet.of(Role.OPERATOR, Role.ADMIN));
+		ROLE_MATRIX.put("POST /api/schedules/**", EnumSet.of(Role.OPERATOR, Role.ADMIN));
+		ROLE_MATRIX.put("PUT /api/schedules/**", EnumSet.of(Role.OPERATOR, Role.ADMIN));
+		ROLE_MATRIX.put("/schedules", EnumSet.of(Role.MANAGER, Role.OPERATOR, Role.ADMIN));
+		ROLE_MATRIX.put("/schedules/**", EnumSet.of(Role.MANAGER, Role.OPERATOR, Role.ADMIN));
+		ROLE_MATRIX.put("/inboxes", EnumSet.of(Role.MANAGER, Role.OPERATOR, Role.ADMIN));
+		ROLE_MATRIX.put("/api/csrf", EnumSet.allOf(Role.class));
+		ROLE_MATRIX.put("/v3/api-docs", EnumSet.allOf(Role.class));
+		ROLE_MATRIX.put("/v3/api-docs.yaml", EnumSet.allOf(Role.class));
+		ROLE_MATRIX.put("/v3/api-docs/**", EnumSet.allOf(Role.class));
+		ROLE_MATRIX.put("/swagger-ui.html", EnumSet.allOf(Role.class));
+		// admin helper's pages and the review API
+		ROLE_MATRIX.put("/admin/**", EnumSet.of(Role.ADMIN));
+		ROLE_MATRIX.put("/templates", EnumSet.of(Role.OPERATOR, Role.ADMIN));
+		ROLE_MATRIX.put("/templates/**", EnumSet.of(Role.OPERATOR, Role.ADMIN));
+		ROLE_MATRIX.put("/robots", EnumSet.of(Role.OPERATOR, Role.ADMIN));
+		ROLE_MATRIX.put("/robots/**", EnumSet.of(Role.OPERATOR, Role.ADMIN));
+		ROLE_MATRIX.put("/api/review", EnumSet.of(Role.REVIEWER, Role.ADMIN));
+		ROLE_MATRIX.put("/api/review/**", EnumSet.of(Role.REVIEWER, Role.ADMIN));
 		ROLE_MATRIX.put("/review", EnumSet.of(Role.REVIEWER, Role.ADMIN));
 		ROLE_MATRIX.put("/review/**", EnumSet.of(Role.REVIEWER, Role.ADMIN));
 		ROLE_MATRIX.put("/", EnumSet.of(Role.MANAGER, Role.OPERATOR, Role.ADMIN));
@@ -156,6 +180,16 @@ class SecurityMatrixTests extends ConsoleTestSupport {
 		assertThat(details.getContentAsString()).contains("\"tesseract\"", "\"chromium\"", "\"db\"", "\"diskSpace\"");
 	}
 
+	/** A row is a path pattern, or a method and a path pattern ("POST /runs/**"). */
+	private static boolean rowMatches(AntPathMatcher matcher, String row, Route route) {
+		int space = row.indexOf(' ');
+		if (space < 0) {
+			return matcher.match(row, route.pattern());
+		}
+		return row.substring(0, space).equals(route.method().name())
+				&& matcher.match(row.substring(space + 1), route.pattern());
+	}
+
 	@Test
 	void theRoleMatrixHoldsForEveryRoute() throws Exception {
 		AntPathMatcher matcher = new AntPathMatcher();
@@ -165,7 +199,7 @@ class SecurityMatrixTests extends ConsoleTestSupport {
 		for (Route route : routes) {
 			Set<Role> allowed = ROLE_MATRIX.entrySet()
 				.stream()
-				.filter((row) -> matcher.match(row.getKey(), route.pattern()))
+				.filter((row) -> rowMatches(matcher, row.getKey(), route))
 				.map(Map.Entry::getValue)
 				.findFirst()
 				.orElse(null);
@@ -255,7 +289,7 @@ class SecurityMatrixTests extends ConsoleTestSupport {
 	void aReviewerCannotOpenTheRecordsOrFilesOfAnotherDepartment() throws Exception {
 		String runId = "security-" + System.nanoTime();
 		String marker = "越境確認太郎";
-		this.runs.createRun(runId, "juminhyo", "小倉北区 市民課", 0, 6.5);
+		this.runs.createRun(runId, "juminhyo", "小倉北区 市民課", 0, 6.5, null);
 		this.runs.addFile(runId, 1, "scan-001.png", home.resolve("inbox/juminhyo/scan-001.png"),
 				home.resolve("inbox/juminhyo/scan-001.png"), "0".repeat(64));
 		String recordKey = runId + "-1-1";
@@ -272,7 +306,7 @@ class SecurityMatrixTests extends ConsoleTestSupport {
 		for (Route route : routes()) {
 			boolean reviewerRoute = ROLE_MATRIX.entrySet()
 				.stream()
-				.filter((row) -> matcher.match(row.getKey(), route.pattern()))
+				.filter((row) -> rowMatches(matcher, row.getKey(), route))
 				.findFirst()
 				.map((row) -> row.getValue().contains(Role.REVIEWER))
 				.orElse(false);

@@ -79,16 +79,23 @@ public class PipelineService {
 
 	/** Runs a job now on its inbox, or on the given files, and waits for it to end. */
 	public RunSummary run(String jobId, List<Path> files) throws Exception {
-		return run(jobId, files, null);
+		return run(jobId, files, newRunId(), null);
 	}
 
 	/**
-	 * Runs a job now, as {@link #run(String, List)}, noting what started it (e.g. a
+	 * Runs a job under a run id chosen beforehand (see {@link #newRunId()}), so that a
+	 * caller starting it in the background can name the run at once; waits for it to end.
+	 */
+	public RunSummary run(String jobId, List<Path> files, String runId) throws Exception {
+		return run(jobId, files, runId, null);
+	}
+
+	/**
+	 * Runs a job as {@link #run(String, List, String)}, noting what started it (e.g. a
 	 * schedule and its fire time) in the run's job parameters.
 	 */
-	public RunSummary run(String jobId, List<Path> files, String trigger) throws Exception {
+	public RunSummary run(String jobId, List<Path> files, String runId, String trigger) throws Exception {
 		this.catalog.check(this.catalog.get(jobId));
-		String runId = newRunId();
 		JobParametersBuilder builder = new JobParametersBuilder().addString(RunParameters.JOB_ID, jobId)
 			.addString(RunParameters.RUN_ID, runId);
 		if (trigger != null) {
@@ -187,6 +194,32 @@ public class PipelineService {
 	}
 
 	/**
+	 * Asks a running run to stop: Spring Batch ends it STOPPED after the chunk it is
+	 * writing, and it can be restarted. False when the run is not running.
+	 */
+	public boolean stop(String runId) throws Exception {
+		JobExecution execution = latestExecution(runId).orElse(null);
+		if (execution == null || !execution.getStatus().isRunning() || execution.getStatus() == BatchStatus.STOPPING) {
+			return false;
+		}
+		return this.jobOperator.stop(execution);
+	}
+
+	/** The Batch status of a run's latest pipeline execution (restarts included). */
+	public Optional<BatchStatus> batchStatus(String runId) {
+		return latestExecution(runId).map(JobExecution::getStatus);
+	}
+
+	private Optional<JobExecution> latestExecution(String runId) {
+		var run = this.runs.findRun(runId);
+		if (run.isEmpty()) {
+			return Optional.empty();
+		}
+		JobExecution execution = this.jobRepository.getJobExecution(run.get().jobExecutionId());
+		return Optional.ofNullable(execution).map(this::latestOf);
+	}
+
+	/**
 	 * Finishes the records of a run that reviewers approved after it: exports them in the
 	 * run's follow-up files, enters them with the job's robot, and updates the run's
 	 * ledger entry (review time included). Empty when nothing approved is waiting.
@@ -279,7 +312,8 @@ public class PipelineService {
 		return (int) records.stream().filter((r) -> r.entryStatus() == status).count();
 	}
 
-	private static String newRunId() {
+	/** A new run id: the start time and a random suffix, e.g. 20261129-034354-657e. */
+	public static String newRunId() {
 		return LocalDateTime.now().format(RUN_ID_TIME) + "-"
 				+ Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
 	}

@@ -96,6 +96,21 @@ public class InboxWatcher implements SmartLifecycle {
 			.toList();
 	}
 
+	/**
+	 * Whether the watcher would take this file (a regular file, not hidden, partial or an
+	 * Office lock file); the console lists pending files by the same rule.
+	 */
+	public static boolean takes(Path file) {
+		try {
+			java.nio.file.attribute.BasicFileAttributes attributes = java.nio.file.Files.readAttributes(file,
+					java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+			return attributes.isRegularFile() && !InboxFiles.ignored(file, attributes);
+		}
+		catch (java.io.IOException ex) {
+			return false;
+		}
+	}
+
 	@Override
 	public synchronized void start() {
 		if (this.poller != null) {

@@ -18,8 +18,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import jp.digilab.app.cli.HoursCsv;
-import jp.digilab.app.cli.HoursWorkbook;
+import jp.digilab.app.reports.HoursDownloads;
 import jp.digilab.jobs.ledger.FiscalYear;
 import jp.digilab.jobs.ledger.HoursReport;
 import jp.digilab.jobs.ledger.LedgerEntry;
@@ -41,13 +40,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class DashboardController {
 
-	private static final MediaType XLSX = MediaType
-		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-
 	private final LedgerRepository ledger;
 
-	DashboardController(LedgerRepository ledger) {
+	private final HoursDownloads downloads;
+
+	DashboardController(LedgerRepository ledger, HoursDownloads downloads) {
 		this.ledger = ledger;
+		this.downloads = downloads;
 	}
 
 	@GetMapping("/")
@@ -81,44 +80,17 @@ class DashboardController {
 	@GetMapping("/reports/hours.csv")
 	ResponseEntity<byte[]> csv(@RequestParam(required = false) Integer fy,
 			@RequestParam(defaultValue = "department") String by) throws IOException {
-		HoursReport report = HoursReport.of(year(fy), grouping(by), this.ledger.findAll());
-		StringWriter out = new StringWriter();
-		// Excel reads a UTF-8 CSV correctly only with a byte order mark
-		out.write('\uFEFF');
-		HoursCsv.write(report, out);
-		return download(out.toString().getBytes(StandardCharsets.UTF_8), fileName(report, "csv"),
-				new MediaType("text", "csv", StandardCharsets.UTF_8));
+		return this.downloads.csv(fy, by);
 	}
 
 	@GetMapping("/reports/hours.xlsx")
 	ResponseEntity<byte[]> xlsx(@RequestParam(required = false) Integer fy,
 			@RequestParam(defaultValue = "department") String by) throws IOException {
-		List<LedgerEntry> entries = this.ledger.findAll();
-		HoursReport report = HoursReport.of(year(fy), grouping(by), entries);
-		HoursReport monthly = HoursReport.of(report.fiscalYear(), HoursReport.Grouping.MONTH, entries);
-		Path dir = Files.createTempDirectory("digilab-report");
-		try {
-			Path file = HoursWorkbook.write(report, monthly, HoursCsv.groupLabel(report), dir.resolve("report.xlsx"));
-			byte[] bytes = Files.readAllBytes(file);
-			Files.delete(file);
-			return download(bytes, fileName(report, "xlsx"), XLSX);
-		}
-		finally {
-			Files.deleteIfExists(dir);
-		}
+		return this.downloads.xlsx(fy, by);
 	}
 
 	private static FiscalYear year(Integer fy) {
-		return (fy != null) ? new FiscalYear(fy) : FiscalYear.of(LocalDate.now());
-	}
-
-	private static HoursReport.Grouping grouping(String by) {
-		try {
-			return HoursReport.Grouping.parse(by);
-		}
-		catch (IllegalArgumentException ex) {
-			return HoursReport.Grouping.DEPARTMENT;
-		}
+		return HoursDownloads.year(fy);
 	}
 
 	/** Whole hours with thousands separators, one decimal below 100 hours. */
@@ -128,18 +100,6 @@ class DashboardController {
 				DecimalFormatSymbols.getInstance(Locale.ROOT));
 		format.setRoundingMode(RoundingMode.HALF_UP);
 		return format.format(hours);
-	}
-
-	private static String fileName(HoursReport report, String extension) {
-		return "hours-" + report.fiscalYear().westernLabel() + "-by-"
-				+ report.grouping().name().toLowerCase(Locale.ROOT) + "." + extension;
-	}
-
-	private static ResponseEntity<byte[]> download(byte[] body, String name, MediaType type) {
-		return ResponseEntity.ok()
-			.contentType(type)
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-			.body(body);
 	}
 
 }

@@ -5,7 +5,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import javax.imageio.ImageIO;
 
@@ -89,7 +88,9 @@ class TemplatesControllerTests extends ConsoleTestSupport {
 	void aTemplateWithoutReferenceImageIsDrawnOnBlankPaperOfItsSize() throws Exception {
 		Path file = home.resolve("templates/no-image.yml");
 		Path outside = home.resolve("outside.png");
-		Files.copy(home.resolve("templates/juminhyo-request.png"), outside, StandardCopyOption.REPLACE_EXISTING);
+		// the review tests put a file of the same name in this shared home
+		Files.copy(home.resolve("templates/juminhyo-request.png"), outside,
+				java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 		try {
 			// B5 (182 × 257 mm), and a reference outside templates/ that must not be
 			// served
