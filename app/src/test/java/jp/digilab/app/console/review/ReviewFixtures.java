@@ -120,7 +120,7 @@ final class ReviewFixtures {
 		if (scan != null) {
 			jdbc.sql("""
 					insert into dl_file (run_id, seq, name, source_path, work_path, sha256, status, final_path, pages)
-					values (?, 1, 'scan-001.png', ?, ?, ?, 'DONE', ?, 1)""")
+					values (?, 1, 'scan-001.png', ?, ?, ?, 'RECOGNIZED', ?, 1)""")
 				.params(runId, scan.toString(), scan.toString(), "0".repeat(64), scan.toString())
 				.update();
 		}

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -72,6 +73,8 @@ class RunProgressBrowserTests {
 			browser.findElement(By.name("password")).sendKeys("progress-pw-1");
 			browser.findElement(By.cssSelector("button[type=submit]")).click();
 			browser.get(url("/runs"));
+			// the sample home has two jobs; only juminhyo has scans in its inbox
+			new Select(browser.findElement(By.id("job"))).selectByValue("juminhyo");
 			browser.findElement(By.cssSelector("#run-now button")).click();
 			List<String> seen = watch(browser, Duration.ofSeconds(150));
 			// while it ran: 実行中, with stages filled (intake 4/4 at once, then recognition
