@@ -79,7 +79,7 @@ final class FieldReader {
 
 	Reading read(FieldSpec spec, FieldType type) {
 		Rectangle box = this.page.transform().map(spec.box());
-		if (!box.intersects(new Rectangle(0, 0, this.page.image().getWidth(), this.page.image().getHeight()))) {
+		if (!box.intersects(new Rectangle(0, 0, this.page.image().width(), this.page.image().height()))) {
 			return new Reading("", "", 0, "box lies outside the page");
 		}
 		if (type == FieldType.CHECKBOX) {
@@ -99,8 +99,8 @@ final class FieldReader {
 
 	private Reading ocr(FieldSpec spec, FieldType type, Rectangle box) {
 		int margin = Math.min(this.page.mm(1.5), (int) (box.height * 0.3));
-		BufferedImage crop = Images.crop(this.page.image(), box.x - margin, box.y - margin, box.width + 2 * margin,
-				box.height + 2 * margin);
+		BufferedImage crop = this.page.image()
+			.crop(box.x - margin, box.y - margin, box.width + 2 * margin, box.height + 2 * margin);
 		if (crop == null) {
 			return new Reading("", "", 0, "box lies outside the page");
 		}
@@ -427,8 +427,8 @@ final class FieldReader {
 	 */
 	private double[] inks(Rectangle box, double outer, double inner) {
 		int margin = Math.max(2, this.page.mm(1));
-		BufferedImage crop = Images.crop(this.page.image(), box.x - margin, box.y - margin, box.width + 2 * margin,
-				box.height + 2 * margin);
+		BufferedImage crop = this.page.image()
+			.crop(box.x - margin, box.y - margin, box.width + 2 * margin, box.height + 2 * margin);
 		if (crop == null) {
 			return new double[] { 0, 0 };
 		}

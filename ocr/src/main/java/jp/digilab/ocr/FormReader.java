@@ -36,6 +36,7 @@ import jp.digilab.ocr.image.InputException;
 import jp.digilab.ocr.image.Page;
 import jp.digilab.ocr.image.PageSource;
 import jp.digilab.ocr.image.Preprocess;
+import jp.digilab.ocr.image.StraightenedPage;
 import jp.digilab.ocr.template.FieldSpec;
 import jp.digilab.ocr.template.FormTemplate;
 
@@ -260,15 +261,19 @@ public final class FormReader implements AutoCloseable {
 		boolean scanned = !page.hasTextLayer();
 		double factor = Math.min(1.0, (double) CLASSIFY_DPI / dpi);
 		BufferedImage small = Images.scale(image, factor);
+		double skew = 0;
 		if (scanned && this.settings.deskew()) {
-			double skew = Preprocess.findSkew(small);
+			skew = Preprocess.findSkew(small);
 			if (Math.abs(skew) >= 0.2) {
-				image = Preprocess.rotateSmall(image, skew);
-				// the reduced copy turned by itself: cheaper than reducing the turned
-				// page
-				small = Images.scale(image, factor);
+				// only the reduced copy is turned; field regions are turned as they are
+				// read
+				small = Preprocess.rotateSmall(small, skew);
+			}
+			else {
+				skew = 0;
 			}
 		}
+		StraightenedPage straight = new StraightenedPage(image, skew);
 		this.timer.get().lap("straighten");
 		List<PageClassifier.Score> scores = new ArrayList<>();
 		AnchorFinder finder = null;
@@ -297,7 +302,8 @@ public final class FormReader implements AutoCloseable {
 			int rotation = engine.detectOrientation(small, (int) Math.round(dpi * factor));
 			if (rotation != 0) {
 				logger.debug("page {} turned by {}°", page.number(), rotation);
-				image = Preprocess.rotate(image, rotation);
+				image = Preprocess.rotate(straight.whole(), rotation);
+				straight = new StraightenedPage(image, 0);
 				small = Images.scale(image, factor);
 				finder = new AnchorFinder(pageWords(classifier, small, dpi * factor, factor));
 				match = PageClassifier.classify(candidates, finder, image.getWidth(), scores = new ArrayList<>());
@@ -307,7 +313,7 @@ public final class FormReader implements AutoCloseable {
 			// layout analysis at low resolution sometimes drops a line: look again
 			// closely
 			double full = Math.min(1.0, 300.0 / dpi);
-			finder = new AnchorFinder(pageWords(classifier, Images.scale(image, full), dpi * full, full));
+			finder = new AnchorFinder(pageWords(classifier, Images.scale(straight.whole(), full), dpi * full, full));
 			match = PageClassifier.classify(candidates, finder, image.getWidth(), scores = new ArrayList<>());
 		}
 		if (match.isEmpty() && scanned && classifier != engine) {
@@ -332,8 +338,8 @@ public final class FormReader implements AutoCloseable {
 		double pixelsPerUnit = template.pixelUnits()
 				? pixelsPerMm * template.paper().width() / referenceSize(template).width : pixelsPerMm;
 		Transform transform = Alignment.align(template, finder, pixelsPerUnit, pixelsPerMm);
-		PageContext context = new PageContext(page.number(), image, (int) Math.round(pixelsPerMm * 25.4), pixelsPerMm,
-				transform, page.textLayer(), fieldEngines(template.languages(), engine));
+		PageContext context = new PageContext(page.number(), straight, (int) Math.round(pixelsPerMm * 25.4),
+				pixelsPerMm, transform, page.textLayer(), fieldEngines(template.languages(), engine));
 		this.timer.get().lap("align");
 		DocumentResult document = readFields(template, context);
 		this.timer.get().lap("fields");

@@ -1,9 +1,9 @@
 package jp.digilab.ocr;
 
-import java.awt.image.BufferedImage;
 import java.util.List;
 
 import jp.digilab.ocr.align.Transform;
+import jp.digilab.ocr.image.StraightenedPage;
 import jp.digilab.ocr.image.TextChar;
 
 /**
@@ -11,14 +11,14 @@ import jp.digilab.ocr.image.TextChar;
  * engine.
  *
  * @param number 1-based page number
- * @param image the (straightened) page in gray
+ * @param image the page in gray, straightened as it is read
  * @param dpi the page's resolution
  * @param pixelsPerMm page pixels per millimetre of paper
  * @param transform template units to page pixels
  * @param textLayer characters of a PDF text layer (empty for scans)
  * @param engines this thread's engines for the template's languages
  */
-record PageContext(int number, BufferedImage image, int dpi, double pixelsPerMm, Transform transform,
+record PageContext(int number, StraightenedPage image, int dpi, double pixelsPerMm, Transform transform,
 		List<TextChar> textLayer, FieldEngines engines) {
 
 	OcrEngine engine(boolean ascii) {

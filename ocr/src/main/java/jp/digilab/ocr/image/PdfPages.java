@@ -2,23 +2,39 @@ package jp.digilab.ocr.image;
 
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.imageio.ImageIO;
+
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSNumber;
 import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.pdfparser.PDFStreamParser;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.apache.pdfbox.util.Matrix;
 
 /**
- * Pages of a PDF, rendered at 300 DPI in gray; a page's text layer is extracted too.
+ * Pages of a PDF in gray: a scanned page (one image over the whole page) as the scan's
+ * own pixels, any other page rendered at 300 DPI with its text layer extracted.
  */
 final class PdfPages implements PageSource {
 
@@ -53,7 +69,12 @@ final class PdfPages implements PageSource {
 	@Override
 	public Page page(int number) {
 		try {
-			PDRectangle box = this.document.getPage(number - 1).getCropBox();
+			PDPage pdfPage = this.document.getPage(number - 1);
+			Page scan = scannedImage(number, pdfPage);
+			if (scan != null) {
+				return scan;
+			}
+			PDRectangle box = pdfPage.getCropBox();
 			float dpi = MAX_DPI;
 			double pixels = (box.getWidth() / 72.0 * dpi) * (box.getHeight() / 72.0 * dpi);
 			if (pixels > MAX_PIXELS) {
@@ -65,6 +86,112 @@ final class PdfPages implements PageSource {
 		catch (IOException | RuntimeException ex) {
 			throw new InputException("cannot render the page: " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * The page as the scan's own pixels when it is nothing but one upright image drawn
+	 * over the whole page (what scanners write): rendering would resample the scan, which
+	 * is slower and softens it. {@code null} for any other page, which is rendered.
+	 */
+	private static Page scannedImage(int number, PDPage page) throws IOException {
+		if (page.getRotation() % 360 != 0 || page.getResources() == null) {
+			return null;
+		}
+		Matrix ctm = new Matrix();
+		List<Matrix> saved = new ArrayList<>();
+		List<COSBase> operands = new ArrayList<>();
+		PDImageXObject image = null;
+		Matrix placed = null;
+		for (Object token : new PDFStreamParser(page).parse()) {
+			if (!(token instanceof Operator operator)) {
+				operands.add((COSBase) token);
+				continue;
+			}
+			switch (operator.getName()) {
+				case "q" -> saved.add(ctm.clone());
+				case "Q" -> {
+					if (saved.isEmpty()) {
+						return null;
+					}
+					ctm = saved.remove(saved.size() - 1);
+				}
+				case "cm" -> {
+					if (operands.size() != 6 || !operands.stream().allMatch(COSNumber.class::isInstance)) {
+						return null;
+					}
+					float[] m = new float[6];
+					for (int i = 0; i < 6; i++) {
+						m[i] = ((COSNumber) operands.get(i)).floatValue();
+					}
+					ctm = Matrix.concatenate(new Matrix(m[0], m[1], m[2], m[3], m[4], m[5]), ctm);
+				}
+				case "Do" -> {
+					if (image != null || operands.size() != 1 || !(operands.get(0) instanceof COSName name)) {
+						return null;
+					}
+					PDXObject xobject = page.getResources().getXObject(name);
+					if (!(xobject instanceof PDImageXObject drawn) || drawn.isStencil()
+							|| drawn.getSoftMask() != null) {
+						return null;
+					}
+					image = drawn;
+					placed = ctm.clone();
+				}
+				// anything else (text, paths, another image) needs the renderer
+				default -> {
+					return null;
+				}
+			}
+			operands.clear();
+		}
+		PDRectangle box = page.getCropBox();
+		if (image == null || Math.abs(placed.getShearX()) > 0.01 || Math.abs(placed.getShearY()) > 0.01
+				|| Math.abs(placed.getTranslateX() - box.getLowerLeftX()) > 1
+				|| Math.abs(placed.getTranslateY() - box.getLowerLeftY()) > 1
+				|| Math.abs(placed.getScaleX() - box.getWidth()) > 1
+				|| Math.abs(placed.getScaleY() - box.getHeight()) > 1) {
+			return null;
+		}
+		double dpi = image.getWidth() / (box.getWidth() / 72.0);
+		// bigger than the limits: the renderer scales it down to them
+		if (dpi > MAX_DPI * 1.05 || (double) image.getWidth() * image.getHeight() > MAX_PIXELS) {
+			return null;
+		}
+		return new Page(number, pixels(image), (int) Math.round(dpi), List.of());
+	}
+
+	/**
+	 * An 8-bit gray scan as stored (a conversion through sRGB would lighten its grays),
+	 * any other image through PDFBox's colour conversion.
+	 */
+	private static BufferedImage pixels(PDImageXObject image) throws IOException {
+		List<COSName> filters = image.getStream().getFilters();
+		if (filters.size() == 1 && COSName.DCT_DECODE.equals(filters.get(0)) && image.getDecode() == null
+				&& (image.getColorSpace() instanceof PDDeviceGray || image.getColorSpace() instanceof PDDeviceRGB)) {
+			// a JPEG scan: its bytes straight to the JPEG decoder, as for a .jpg file
+			// (PDFBox's own path copies the pixels through its generic sample reader,
+			// several times slower)
+			try (InputStream jpeg = image.getCOSObject().createRawInputStream()) {
+				BufferedImage decoded = ImageIO.read(jpeg);
+				if (decoded != null && decoded.getWidth() == image.getWidth()
+						&& decoded.getHeight() == image.getHeight()) {
+					return Images.toGray(decoded);
+				}
+			}
+			catch (IOException ex) {
+				// left to PDFBox below
+			}
+		}
+		if (image.getColorSpace() instanceof PDDeviceGray && image.getBitsPerComponent() == 8
+				&& image.getDecode() == null) {
+			WritableRaster raw = image.getRawRaster();
+			if (raw.getNumBands() == 1) {
+				BufferedImage gray = new BufferedImage(raw.getWidth(), raw.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+				gray.setData(raw);
+				return gray;
+			}
+		}
+		return Images.toGray(image.getImage());
 	}
 
 	private List<TextChar> textLayer(int number, float scale) throws IOException {

@@ -39,7 +39,7 @@ public final class Preprocess {
 			binary = Leptonica1.pixConvertTo1(pix, INK_THRESHOLD);
 			FloatBuffer angle = FloatBuffer.allocate(1);
 			FloatBuffer confidence = FloatBuffer.allocate(1);
-			if (Leptonica1.pixFindSkewSweepAndSearch(binary, angle, confidence, 1, 1, MAX_SKEW_DEGREES, 1f, 0.01f) != 0
+			if (Leptonica1.pixFindSkewSweepAndSearch(binary, angle, confidence, 2, 1, MAX_SKEW_DEGREES, 1f, 0.01f) != 0
 					|| confidence.get(0) < 3f) {
 				return 0;
 			}
