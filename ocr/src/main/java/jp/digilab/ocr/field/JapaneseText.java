@@ -1,5 +1,6 @@
 package jp.digilab.ocr.field;
 
+import jp.digilab.ocr.Reasons;
 import java.text.Normalizer;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -161,7 +162,7 @@ public final class JapaneseText {
 		if (value.isEmpty() || KATAKANA.matcher(value).matches()) {
 			return Normalized.ok(value);
 		}
-		return Normalized.invalid(value, "not katakana");
+		return Normalized.invalid(value, Reasons.NOT_KATAKANA.text());
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package jp.digilab.ocr.field;
 
+import jp.digilab.ocr.Reasons;
 import java.text.Normalizer;
 
 /**
@@ -21,10 +22,10 @@ public final class MyNumber {
 			return Normalized.ok("");
 		}
 		if (!s.matches("\\d{12}")) {
-			return Normalized.invalid(s, "a My Number has 12 digits");
+			return Normalized.invalid(s, Reasons.MYNUMBER_DIGITS.text());
 		}
 		if (checkDigit(s.substring(0, 11)) != s.charAt(11) - '0') {
-			return Normalized.invalid(s, "check digit does not match");
+			return Normalized.invalid(s, Reasons.MYNUMBER_CHECK_DIGIT.text());
 		}
 		return Normalized.ok(s);
 	}

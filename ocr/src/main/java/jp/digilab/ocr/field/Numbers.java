@@ -1,5 +1,6 @@
 package jp.digilab.ocr.field;
 
+import jp.digilab.ocr.Reasons;
 import java.math.BigInteger;
 import java.text.Normalizer;
 import java.util.regex.Pattern;
@@ -41,7 +42,7 @@ public final class Numbers {
 		if (s.isEmpty() || DIGITS.matcher(s).matches()) {
 			return Normalized.ok(s);
 		}
-		return Normalized.invalid(s, "not digits");
+		return Normalized.invalid(s, Reasons.NOT_DIGITS.text());
 	}
 
 	/**
@@ -58,10 +59,11 @@ public final class Numbers {
 		if (looselyGrouped(s)) {
 			// the digits are right, a separator was lost or misread: keep the number, but
 			// as doubtful
-			return Normalized.invalid(new BigInteger(s.replace(",", "")).toString(), "misplaced thousands separator");
+			return Normalized.invalid(new BigInteger(s.replace(",", "")).toString(),
+					Reasons.MISPLACED_SEPARATOR.text());
 		}
 		if (!GROUPED.matcher(s).matches()) {
-			return Normalized.invalid(s, "not an integer");
+			return Normalized.invalid(s, Reasons.NOT_INTEGER.text());
 		}
 		return Normalized.ok(new BigInteger(s.replace(",", "")).toString());
 	}
@@ -78,10 +80,11 @@ public final class Numbers {
 			return Normalized.ok("");
 		}
 		if (looselyGrouped(s)) {
-			return Normalized.invalid(new BigInteger(s.replace(",", "")).toString(), "misplaced thousands separator");
+			return Normalized.invalid(new BigInteger(s.replace(",", "")).toString(),
+					Reasons.MISPLACED_SEPARATOR.text());
 		}
 		if (!GROUPED.matcher(s).matches() || !INTEGER.matcher(s.replace(",", "")).matches()) {
-			return Normalized.invalid(clean(raw), "not an amount");
+			return Normalized.invalid(clean(raw), Reasons.NOT_AMOUNT.text());
 		}
 		return Normalized.ok(new BigInteger(s.replace(",", "")).toString());
 	}
