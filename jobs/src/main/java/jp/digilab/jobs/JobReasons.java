@@ -27,6 +27,11 @@ public enum JobReasons implements Reason {
 	/** A file in which no page was a form of the job, and nothing else was wrong. */
 	NO_FORM_FOUND("file.no.form", "no form found"),
 
+	/** A reviewer's value for a check box that is neither true nor false. */
+	NOT_A_TICK("review.tick", "a tick is true or false"),
+	/** Argument: the choice's options, "a, b, c". */
+	NOT_AN_OPTION("review.option", "not one of {0}"),
+
 	/** Arguments: the job, the definition file. */
 	JOB_NOT_DEFINED("job.undefined", "Job ''{0}'' is not defined: {1} does not exist"),
 	/** Arguments: the job, the template, the template file. */
@@ -89,10 +94,13 @@ public enum JobReasons implements Reason {
 
 	/**
 	 * Problems as one line, "first; second; …".
-	 * @param problems at least one
-	 * @return the line
+	 * @param problems the problems
+	 * @return the line ("" for none)
 	 */
 	public static String joined(List<String> problems) {
+		if (problems.isEmpty()) {
+			return "";
+		}
 		String line = problems.get(problems.size() - 1);
 		for (int i = problems.size() - 2; i >= 0; i--) {
 			line = JOINED.text(problems.get(i), line);

@@ -1,9 +1,10 @@
 package jp.digilab.ocr.field;
 
-import jp.digilab.ocr.Reasons;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
+
+import jp.digilab.ocr.Reasons;
 
 /**
  * Normalisers for {@code postal}, {@code phone} and {@code email} fields.

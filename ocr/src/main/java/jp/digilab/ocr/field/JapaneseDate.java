@@ -1,6 +1,5 @@
 package jp.digilab.ocr.field;
 
-import jp.digilab.ocr.Reasons;
 import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -8,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import jp.digilab.ocr.Reasons;
 
 /**
  * Dates in 和暦 (令和/平成/昭和/大正/明治, also 元年 and R/H/S/T/M) and 西暦 to ISO 8601.

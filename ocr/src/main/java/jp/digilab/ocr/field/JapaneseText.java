@@ -1,9 +1,10 @@
 package jp.digilab.ocr.field;
 
-import jp.digilab.ocr.Reasons;
 import java.text.Normalizer;
 import java.util.Map;
 import java.util.regex.Pattern;
+
+import jp.digilab.ocr.Reasons;
 
 /**
  * Normalisers for Japanese text: OCR spacing, width, kana.

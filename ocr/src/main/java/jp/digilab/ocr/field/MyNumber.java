@@ -1,7 +1,8 @@
 package jp.digilab.ocr.field;
 
-import jp.digilab.ocr.Reasons;
 import java.text.Normalizer;
+
+import jp.digilab.ocr.Reasons;
 
 /**
  * 個人番号 (My Number): 12 digits whose last is a check digit.

@@ -1,9 +1,10 @@
 package jp.digilab.ocr.field;
 
-import jp.digilab.ocr.Reasons;
 import java.math.BigInteger;
 import java.text.Normalizer;
 import java.util.regex.Pattern;
+
+import jp.digilab.ocr.Reasons;
 
 /**
  * Normalisers for {@code digits}, {@code integer} and {@code money} fields.

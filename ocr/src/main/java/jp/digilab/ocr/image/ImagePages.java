@@ -1,6 +1,5 @@
 package jp.digilab.ocr.image;
 
-import jp.digilab.ocr.Reasons;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,6 +13,8 @@ import javax.imageio.ImageReader;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
+
+import jp.digilab.ocr.Reasons;
 
 import org.w3c.dom.NodeList;
 

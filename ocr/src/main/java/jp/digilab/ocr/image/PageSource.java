@@ -1,12 +1,13 @@
 package jp.digilab.ocr.image;
 
-import jp.digilab.ocr.Reasons;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+
+import jp.digilab.ocr.Reasons;
 
 /**
  * The pages of an input file (PNG, JPEG, TIFF, PDF), decoded one at a time so that memory

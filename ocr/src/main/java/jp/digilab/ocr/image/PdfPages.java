@@ -1,6 +1,5 @@
 package jp.digilab.ocr.image;
 
-import jp.digilab.ocr.Reasons;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
@@ -11,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javax.imageio.ImageIO;
+
+import jp.digilab.ocr.Reasons;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.contentstream.operator.Operator;
