@@ -3,6 +3,7 @@ package jp.digilab.jobs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -17,6 +18,7 @@ import jp.digilab.jobs.definition.JobDefinition;
 import jp.digilab.jobs.home.DigilabHome;
 import jp.digilab.ocr.Reasons;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,6 +116,25 @@ class JobReasonsTests {
 			assertThat(JobReasons.localize(text, Locale.JAPANESE)).isEqualTo(text);
 		}
 		assertThat(JobReasons.localize(List.of("blank page", "x"), Locale.JAPANESE)).containsExactly("白紙のページです", "x");
+	}
+
+	// a guard against a hang, not a measure of speed: without remembering what was
+	// tried, each tail of such a line was tried again for every split (2^n)
+	@Test
+	@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+	void aLineOfManyProblemsIsSaidPartByPart() {
+		List<String> unknown = new ArrayList<>();
+		List<String> known = new ArrayList<>();
+		List<String> japanese = new ArrayList<>();
+		for (int page = 1; page <= 300; page++) {
+			unknown.add("scan.pdf: something odd " + page);
+			known.add(Reasons.IN_PAGE.text("scan.pdf", page, Reasons.BLANK_PAGE.text()));
+			japanese.add("scan.pdf: " + page + "ページ目: 白紙のページです");
+		}
+		assertThat(JobReasons.localize(JobReasons.joined(unknown), Locale.JAPANESE))
+			.isEqualTo(JobReasons.joined(unknown));
+		assertThat(JobReasons.localize(JobReasons.joined(known), Locale.JAPANESE))
+			.isEqualTo(String.join("; ", japanese));
 	}
 
 	private static Set<Integer> arguments(String pattern) {

@@ -4,9 +4,12 @@ import java.text.MessageFormat;
 import java.text.ParsePosition;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
+import java.util.Optional;
 import java.util.ResourceBundle;
 
 /**
@@ -25,6 +28,9 @@ public final class ReasonLocalizer {
 
 	private static final ResourceBundle.Control NO_FALLBACK = ResourceBundle.Control
 		.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+	/** How deep reasons may hold reasons: a file's line of 200 pages' errors is 200. */
+	static final int MAX_DEPTH = 1000;
 
 	private final List<Reason> entries;
 
@@ -51,7 +57,7 @@ public final class ReasonLocalizer {
 		if (reason == null || reason.isEmpty() || locale == null || isEnglish(locale)) {
 			return reason;
 		}
-		String translated = translate(reason, locale);
+		String translated = translate(reason, locale, new HashMap<>(), 0);
 		return (translated != null) ? translated : reason;
 	}
 
@@ -64,8 +70,23 @@ public final class ReasonLocalizer {
 		return locale.getLanguage().isEmpty() || locale.getLanguage().equals(Locale.ENGLISH.getLanguage());
 	}
 
-	/** The text in the locale's language, or null when no entry made it. */
-	private String translate(String text, Locale locale) {
+	/**
+	 * The text in the locale's language, or null when no entry made it. Results are
+	 * remembered for the call: a line of many problems is split several ways, and each
+	 * tail would otherwise be tried again and again. Beyond {@link #MAX_DEPTH} nested
+	 * reasons the rest is left as it is.
+	 */
+	private String translate(String text, Locale locale, Map<String, Optional<String>> seen, int depth) {
+		Optional<String> known = seen.get(text);
+		if (known != null) {
+			return known.orElse(null);
+		}
+		String translated = (depth < MAX_DEPTH) ? translateOnce(text, locale, seen, depth) : null;
+		seen.put(text, Optional.ofNullable(translated));
+		return translated;
+	}
+
+	private String translateOnce(String text, Locale locale, Map<String, Optional<String>> seen, int depth) {
 		for (Reason entry : this.entries) {
 			Object[] arguments = parse(entry, text);
 			if (arguments == null) {
@@ -74,7 +95,7 @@ public final class ReasonLocalizer {
 			boolean recognised = !isPunctuation(entry);
 			for (int index : entry.nested()) {
 				if (index < arguments.length && arguments[index] != null) {
-					String inner = translate(arguments[index].toString(), locale);
+					String inner = translate(arguments[index].toString(), locale, seen, depth + 1);
 					if (inner != null) {
 						arguments[index] = inner;
 						recognised = true;
