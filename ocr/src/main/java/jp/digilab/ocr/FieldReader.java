@@ -80,7 +80,7 @@ final class FieldReader {
 	Reading read(FieldSpec spec, FieldType type) {
 		Rectangle box = this.page.transform().map(spec.box());
 		if (!box.intersects(new Rectangle(0, 0, this.page.image().width(), this.page.image().height()))) {
-			return new Reading("", "", 0, "box lies outside the page");
+			return new Reading("", "", 0, Reasons.BOX_OUTSIDE_PAGE.text());
 		}
 		if (type == FieldType.CHECKBOX) {
 			return checkbox(box);
@@ -102,7 +102,7 @@ final class FieldReader {
 		BufferedImage crop = this.page.image()
 			.crop(box.x - margin, box.y - margin, box.width + 2 * margin, box.height + 2 * margin);
 		if (crop == null) {
-			return new Reading("", "", 0, "box lies outside the page");
+			return new Reading("", "", 0, Reasons.BOX_OUTSIDE_PAGE.text());
 		}
 		Preprocess.CleanField clean = Preprocess.cleanField(crop, (int) (box.height * 2.5), (int) (box.height * 0.9),
 				Math.max(2, box.height / 25));

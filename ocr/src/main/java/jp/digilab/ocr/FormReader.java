@@ -127,7 +127,7 @@ public final class FormReader implements AutoCloseable {
 		List<DocumentResult> documents = new ArrayList<>();
 		List<String> errors = new ArrayList<>();
 		if (candidates == null || candidates.isEmpty()) {
-			return new ScanResult(name, documents, List.of(name + ": no template to match the pages against"));
+			return new ScanResult(name, documents, List.of(Reasons.IN_FILE.text(name, Reasons.NO_TEMPLATE.text())));
 		}
 		try (PageSource source = PageSource.open(file, this.settings.limits())) {
 			if (this.pageWorkers == null) {
@@ -140,11 +140,11 @@ public final class FormReader implements AutoCloseable {
 			}
 		}
 		catch (InputException ex) {
-			errors.add(name + ": " + ex.getMessage());
+			errors.add(Reasons.IN_FILE.text(name, ex.getMessage()));
 		}
 		catch (RuntimeException ex) {
 			logger.warn("{}: failed", name, ex);
-			errors.add(name + ": " + describe(ex));
+			errors.add(Reasons.IN_FILE.text(name, describe(ex)));
 		}
 		logger.info("{}: {} document(s), {} error(s) in {} ms", name, documents.size(), errors.size(),
 				(System.nanoTime() - fileStart) / 1_000_000);
@@ -193,10 +193,10 @@ public final class FormReader implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			outcomes.forEach((f) -> f.cancel(true));
-			errors.add(name + ": interrupted");
+			errors.add(Reasons.IN_FILE.text(name, Reasons.INTERRUPTED.text()));
 		}
 		catch (ExecutionException ex) {
-			errors.add(name + ": " + describe(ex.getCause()));
+			errors.add(Reasons.IN_FILE.text(name, describe(ex.getCause())));
 		}
 	}
 
@@ -213,11 +213,11 @@ public final class FormReader implements AutoCloseable {
 			return new PageOutcome(page, null, null);
 		}
 		catch (InputException ex) {
-			return new PageOutcome(null, null, name + ": page " + number + ": " + ex.getMessage());
+			return new PageOutcome(null, null, Reasons.IN_PAGE.text(name, number, ex.getMessage()));
 		}
 		catch (RuntimeException ex) {
 			logger.warn("{}: page {} failed to load", name, number, ex);
-			return new PageOutcome(null, null, name + ": page " + number + ": " + describe(ex));
+			return new PageOutcome(null, null, Reasons.IN_PAGE.text(name, number, describe(ex)));
 		}
 	}
 
@@ -227,11 +227,11 @@ public final class FormReader implements AutoCloseable {
 			return new PageOutcome(null, readPage(page, candidates), null);
 		}
 		catch (InputException | PageException ex) {
-			return new PageOutcome(null, null, name + ": page " + number + ": " + ex.getMessage());
+			return new PageOutcome(null, null, Reasons.IN_PAGE.text(name, number, ex.getMessage()));
 		}
 		catch (RuntimeException ex) {
 			logger.warn("{}: page {} failed", name, number, ex);
-			return new PageOutcome(null, null, name + ": page " + number + ": " + describe(ex));
+			return new PageOutcome(null, null, Reasons.IN_PAGE.text(name, number, describe(ex)));
 		}
 		finally {
 			logger.debug("{}: page {} read in {} ms ({})", name, number, (System.nanoTime() - start) / 1_000_000,
@@ -323,11 +323,11 @@ public final class FormReader implements AutoCloseable {
 		}
 		if (match.isEmpty()) {
 			if (finder.compactText().strip().length() < 3 && Preprocess.inkRatio(small) < BLANK_PAGE_INK) {
-				throw new PageException("blank page");
+				throw new PageException(Reasons.BLANK_PAGE.text());
 			}
-			throw new PageException("unknown form (best match: " + scores.stream()
+			throw new PageException(Reasons.UNKNOWN_FORM.text(scores.stream()
 				.map((s) -> s.template().id() + " " + Math.round(s.score() * 100) + "%")
-				.collect(Collectors.joining(", ")) + ")");
+				.collect(Collectors.joining(", "))));
 		}
 		this.timer.get().lap("classify");
 		FormTemplate template = match.get();
@@ -358,7 +358,7 @@ public final class FormReader implements AutoCloseable {
 			}
 			catch (RuntimeException ex) {
 				logger.warn("page {}: field {} failed", context.number(), spec.name(), ex);
-				reading = new FieldReader.Reading("", "", 0, "could not be read: " + describe(ex));
+				reading = new FieldReader.Reading("", "", 0, Reasons.FIELD_UNREADABLE.text(describe(ex)));
 			}
 			FieldResult result = check(template, spec, type, reading, context.number());
 			needsReview |= !result.valid() || result.confidence() < minConfidence(template, spec);
@@ -381,16 +381,17 @@ public final class FormReader implements AutoCloseable {
 		}
 		boolean empty = value.isEmpty();
 		if (spec.required() && (empty || (type == FieldType.CHECKBOX && "false".equals(value)))) {
-			reasons.add(empty ? "required but empty" : "required but not ticked");
+			reasons.add(empty ? Reasons.REQUIRED_EMPTY.text() : Reasons.REQUIRED_NOT_TICKED.text());
 			valid = false;
 		}
 		if (!empty && valid && spec.pattern() != null && !Pattern.compile(spec.pattern()).matcher(value).matches()) {
-			reasons.add("does not match the pattern " + spec.pattern());
+			reasons.add(Reasons.PATTERN_MISMATCH.text(spec.pattern()));
 			valid = false;
 		}
 		double min = minConfidence(template, spec);
 		if (reading.confidence() < min) {
-			reasons.add(String.format(java.util.Locale.ROOT, "confidence %.2f below %.2f", reading.confidence(), min));
+			reasons.add(Reasons.LOW_CONFIDENCE.text(String.format(java.util.Locale.ROOT, "%.2f", reading.confidence()),
+					String.format(java.util.Locale.ROOT, "%.2f", min)));
 		}
 		String raw = reading.raw();
 		if (type == FieldType.MYNUMBER && !this.settings.revealMyNumbers()) {
@@ -567,7 +568,7 @@ public final class FormReader implements AutoCloseable {
 	private static Dimension referenceSize(FormTemplate template) {
 		Dimension size = template.referenceSize();
 		if (size == null) {
-			throw new PageException("template " + template.id() + " uses px units but its reference image is missing");
+			throw new PageException(Reasons.PX_WITHOUT_REFERENCE.text(template.id()));
 		}
 		return size;
 	}

@@ -40,10 +40,10 @@ public class DigilabCommand {
 				return cliException.exitCode();
 			}
 			if (cause instanceof DefinitionException || ex instanceof DefinitionException) {
-				err.println("digilab: " + cause.getMessage());
+				err.println("digilab: " + Messages.reason(cause.getMessage()));
 				return 2;
 			}
-			err.println("digilab: " + Messages.get("error.failed", describe(cause)));
+			err.println("digilab: " + Messages.get("error.failed", Messages.reason(describe(cause))));
 			if (System.getenv("DIGILAB_DEBUG") != null) {
 				ex.printStackTrace(err);
 			}

@@ -1,8 +1,11 @@
 package jp.digilab.app.cli;
 
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+
+import jp.digilab.jobs.JobReasons;
 
 /**
  * User-facing text: Japanese by default, English with {@code --lang en} or
@@ -35,6 +38,19 @@ public final class Messages {
 				ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 		String pattern = bundle.containsKey(key) ? bundle.getString(key) : key;
 		return (args.length == 0) ? pattern : new MessageFormat(pattern, locale).format(args);
+	}
+
+	/**
+	 * A stored reason (English, as the OCR and jobs modules write it) in the user's
+	 * language.
+	 */
+	public static String reason(String reason) {
+		return JobReasons.localize(reason, locale);
+	}
+
+	/** A field's reasons in the user's language, on one line. */
+	public static String reasons(List<String> reasons) {
+		return String.join(Locale.JAPANESE.equals(locale) ? "、" : ", ", JobReasons.localize(reasons, locale));
 	}
 
 }

@@ -96,10 +96,10 @@ class OcrCommand implements Callable<Integer> {
 					.findFirst()
 					.orElse(entry.getKey());
 				out.printf("  %s %s  (%.2f)%s%n", SummaryPrinter.pad(label), field.value(), field.confidence(),
-						field.valid() ? "" : "  ✗ " + String.join(", ", field.reasons()));
+						field.valid() ? "" : "  ✗ " + Messages.reasons(field.reasons()));
 			}
 		}
-		result.errors().forEach((e) -> out.println("  ! " + e));
+		result.errors().forEach((e) -> out.println("  ! " + Messages.reason(e)));
 	}
 
 }

@@ -33,7 +33,7 @@ final class SummaryPrinter {
 			row(out, "summary.outputs.none");
 		}
 		for (String failure : summary.failures()) {
-			out.println(pad(Messages.get("summary.failure")) + failure);
+			out.println(pad(Messages.get("summary.failure")) + Messages.reason(failure));
 		}
 		out.flush();
 	}

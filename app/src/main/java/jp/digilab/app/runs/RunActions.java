@@ -2,11 +2,13 @@ package jp.digilab.app.runs;
 
 import jp.digilab.app.ScheduledRuns;
 import jp.digilab.app.security.AuditLog;
+import jp.digilab.jobs.JobReasons;
 import jp.digilab.jobs.definition.DefinitionException;
 import jp.digilab.jobs.definition.JobCatalog;
 import jp.digilab.jobs.definition.JobDefinition;
 import jp.digilab.jobs.pipeline.PipelineService;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -46,8 +48,9 @@ public class RunActions {
 			this.catalog.check(job);
 		}
 		catch (DefinitionException ex) {
+			// the problem is said in the user's language, its reason too
 			throw new ConsoleProblem(HttpStatus.UNPROCESSABLE_CONTENT, "console.error.job.invalid", jobId,
-					ex.getMessage());
+					JobReasons.localize(ex.getMessage(), LocaleContextHolder.getLocale()));
 		}
 		String runId;
 		try {

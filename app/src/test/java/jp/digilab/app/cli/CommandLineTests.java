@@ -61,6 +61,24 @@ class CommandLineTests {
 	}
 
 	@Test
+	void ocrTableGivesTheReasonsInTheUsersLanguage() throws Exception {
+		// the sample template with a pattern the sample's postal code does not match
+		Files.copy(SAMPLES.resolve("templates/juminhyo-request.png"), this.tmp.resolve("juminhyo-request.png"));
+		Path template = Files.writeString(this.tmp.resolve("juminhyo-request.yml"),
+				Files.readString(SAMPLES.resolve("templates/juminhyo-request.yml"))
+					.replace("    type: postal\n", "    type: postal\n    pattern: \"^999-.*\"\n"));
+		Path empty = Files.write(this.tmp.resolve("empty.png"), new byte[0]);
+		Result japanese = run("ocr", SAMPLES.resolve("inbox/juminhyo/scan-001.png").toString(), empty.toString(),
+				"--template", template.toString(), "--lang", "ja");
+		assertThat(japanese.exit).isEqualTo(3);
+		assertThat(japanese.out).contains("803-8501").contains("✗ 形式 ^999-.* に合いません").contains("! empty.png: ファイルが空です");
+		Result english = run("ocr", empty.toString(), "--template", template.toString(), "--lang", "en");
+		assertThat(english.out).contains("! empty.png: file is empty");
+		Result json = run("ocr", empty.toString(), "--template", template.toString(), "--json", "--lang", "ja");
+		assertThat(json.out).contains("\"errors\":[\"empty.png: file is empty\"]");
+	}
+
+	@Test
 	void templateDraftWritesATemplateWithTheFormsLabelsAsAnchors() throws Exception {
 		Path out = this.tmp.resolve("draft.yml");
 		Result result = run("template", "draft", SAMPLES.resolve("templates/juminhyo-request.png").toString(), "--out",

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import jp.digilab.jobs.JobReasons;
 import jp.digilab.jobs.home.DigilabHome;
+import jp.digilab.ocr.Reasons;
 import jp.digilab.ocr.template.FormTemplate;
 import jp.digilab.ocr.template.TemplateException;
 import jp.digilab.robots.RobotScript;
@@ -35,7 +37,7 @@ public class JobCatalog {
 	public JobDefinition get(String jobId) {
 		Path file = this.home.jobs().resolve(jobId + ".yml");
 		if (!Files.isRegularFile(file)) {
-			throw new DefinitionException("Job '" + jobId + "' is not defined: " + file + " does not exist");
+			throw new DefinitionException(JobReasons.JOB_NOT_DEFINED.text(jobId, file));
 		}
 		return load(file);
 	}
@@ -53,8 +55,8 @@ public class JobCatalog {
 		for (String template : job.templates()) {
 			Path file = this.home.templates().resolve(template + ".yml");
 			if (!Files.isRegularFile(file)) {
-				throw new DefinitionException(this.home.jobs().resolve(job.id() + ".yml") + ": template '" + template
-						+ "' does not exist (" + file + ")");
+				throw new DefinitionException(
+						JobReasons.TEMPLATE_MISSING.text(this.home.jobs().resolve(job.id() + ".yml"), template, file));
 			}
 			// a broken template is found before the run claims any file, so the files
 			// stay in the inbox (with this reason) instead of failing one by one
@@ -62,20 +64,20 @@ public class JobCatalog {
 				FormTemplate.load(file);
 			}
 			catch (TemplateException ex) {
-				throw new DefinitionException("job '" + job.id() + "' cannot run: " + ex.getMessage(), ex);
+				throw new DefinitionException(JobReasons.JOB_CANNOT_RUN.text(job.id(), ex.getMessage()), ex);
 			}
 		}
 		if (job.robot() != null && !job.robot().isBlank()) {
 			Path file = this.home.robots().resolve(job.robot() + ".yml");
 			if (!Files.isRegularFile(file)) {
-				throw new DefinitionException(this.home.jobs().resolve(job.id() + ".yml") + ": robot '" + job.robot()
-						+ "' does not exist (" + file + ")");
+				throw new DefinitionException(
+						JobReasons.ROBOT_MISSING.text(this.home.jobs().resolve(job.id() + ".yml"), job.robot(), file));
 			}
 			try {
 				RobotScript.load(file);
 			}
 			catch (RobotScriptException ex) {
-				throw new DefinitionException("job '" + job.id() + "' cannot run: robot " + ex.getMessage(), ex);
+				throw new DefinitionException(JobReasons.ROBOT_CANNOT_RUN.text(job.id(), ex.getMessage()), ex);
 			}
 		}
 	}
@@ -99,7 +101,7 @@ public class JobCatalog {
 			}
 		}
 		catch (IOException ex) {
-			problems.add("Cannot list " + this.home.jobs() + ": " + ex.getMessage());
+			problems.add(JobReasons.CANNOT_LIST.text(this.home.jobs(), ex.getMessage()));
 		}
 		return result;
 	}
@@ -110,30 +112,26 @@ public class JobCatalog {
 			definition = YAML.readValue(file.toFile(), JobDefinition.class);
 		}
 		catch (UnrecognizedPropertyException ex) {
-			throw new DefinitionException(
-					file + ": unknown key '" + ex.getPropertyName() + "' (known keys: "
-							+ String.join(", ",
-									ex.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList())
-							+ ")",
-					ex);
+			throw new DefinitionException(JobReasons.UNKNOWN_KEY.text(file, ex.getPropertyName(),
+					String.join(", ", ex.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList())), ex);
 		}
 		catch (JacksonException ex) {
-			throw new DefinitionException(file + ": " + ex.getOriginalMessage()
-					+ ((ex.getLocation() != null) ? " (line " + ex.getLocation().getLineNr() + ")" : ""), ex);
+			throw new DefinitionException((ex.getLocation() != null)
+					? JobReasons.YAML_ERROR.text(file, ex.getOriginalMessage(), ex.getLocation().getLineNr())
+					: Reasons.IN_FILE.text(file, ex.getOriginalMessage()), ex);
 		}
 		String expectedId = file.getFileName().toString().replaceFirst("\\.yml$", "");
 		if (definition == null || definition.id() == null || definition.id().isBlank()) {
-			throw new DefinitionException(file + ": 'id' is missing");
+			throw new DefinitionException(JobReasons.ID_MISSING.text(file));
 		}
 		if (!definition.id().equals(expectedId)) {
-			throw new DefinitionException(
-					file + ": id '" + definition.id() + "' does not match the file name '" + expectedId + "'");
+			throw new DefinitionException(JobReasons.ID_MISMATCH.text(file, definition.id(), expectedId));
 		}
 		if (definition.templates().isEmpty()) {
-			throw new DefinitionException(file + ": 'templates' must name at least one template");
+			throw new DefinitionException(JobReasons.NO_TEMPLATES.text(file));
 		}
 		if (definition.hoursSaved().manualMinutesPerItem() < 0) {
-			throw new DefinitionException(file + ": hoursSaved.manualMinutesPerItem must not be negative");
+			throw new DefinitionException(JobReasons.NEGATIVE_MINUTES.text(file));
 		}
 		return definition;
 	}

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import jp.digilab.jobs.JobReasons;
 import jp.digilab.jobs.definition.DefinitionException;
 import jp.digilab.jobs.definition.JobDefinition;
 import jp.digilab.jobs.home.DigilabHome;
@@ -38,8 +39,8 @@ class JobTemplates {
 				repository = TemplateRepository.load(this.home.templates());
 			}
 			templates.add(repository.find(id)
-				.orElseThrow(() -> new DefinitionException("Job '" + job.id() + "' names template '" + id + "', but "
-						+ this.home.templates().resolve(id + ".yml") + " does not exist")));
+				.orElseThrow(() -> new DefinitionException(JobReasons.JOB_TEMPLATE_NOT_FOUND.text(job.id(), id,
+						this.home.templates().resolve(id + ".yml")))));
 		}
 		return templates;
 	}

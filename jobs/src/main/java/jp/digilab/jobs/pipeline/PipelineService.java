@@ -23,6 +23,7 @@ import jp.digilab.jobs.run.StoredFile.FileStatus;
 import jp.digilab.jobs.run.StoredRecord;
 import jp.digilab.jobs.run.StoredRecord.EntryStatus;
 import jp.digilab.jobs.run.StoredRecord.RecordState;
+import jp.digilab.ocr.Reasons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -276,7 +277,7 @@ public class PipelineService {
 		List<String> failures = new ArrayList<>();
 		files.stream()
 			.filter((f) -> f.status() == FileStatus.FAILED)
-			.forEach((f) -> failures.add(f.name() + ": " + f.error()));
+			.forEach((f) -> failures.add(Reasons.IN_FILE.text(f.name(), f.error())));
 		records.stream()
 			.filter((r) -> r.entryStatus() == EntryStatus.FAILED)
 			.forEach((r) -> failures.add(r.sourceFile() + " (" + r.key() + "): " + r.entryMessage()));

@@ -2,12 +2,14 @@ package jp.digilab.jobs.pipeline;
 
 import java.util.List;
 
+import jp.digilab.jobs.JobReasons;
 import jp.digilab.jobs.run.RunRepository;
 import jp.digilab.jobs.run.StoredFile;
 import jp.digilab.jobs.run.StoredFile.FileStatus;
 import jp.digilab.jobs.run.StoredRecord;
 import jp.digilab.jobs.run.StoredRecord.RecordState;
 import jp.digilab.ocr.DocumentResult;
+import jp.digilab.ocr.Reasons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +44,8 @@ class RecognizedFileWriter implements ItemWriter<RecognizedFile> {
 			List<String> errors = recognized.result().errors();
 			int pages = documents.stream().mapToInt((d) -> d.pages().size()).sum();
 			if (documents.isEmpty()) {
-				String reason = errors.isEmpty() ? file.name() + ": no form found" : String.join("; ", errors);
+				String reason = errors.isEmpty() ? Reasons.IN_FILE.text(file.name(), JobReasons.NO_FORM_FOUND.text())
+						: JobReasons.joined(errors);
 				log.warn("Run {}: {} failed: {}", file.runId(), file.name(), reason);
 				this.runs.markFile(file.runId(), file.seq(), FileStatus.FAILED, reason, pages,
 						recognized.machineMillis());
@@ -55,7 +58,7 @@ class RecognizedFileWriter implements ItemWriter<RecognizedFile> {
 						file.seq(), i + 1, file.name(), document.pages(), document.template(), state, document.fields(),
 						0, null, null, java.util.Map.of()));
 			}
-			String partial = errors.isEmpty() ? null : String.join("; ", errors);
+			String partial = errors.isEmpty() ? null : JobReasons.joined(errors);
 			this.runs.markFile(file.runId(), file.seq(), FileStatus.RECOGNIZED, partial, pages,
 					recognized.machineMillis());
 			log.info("Run {}: {} read: {} document(s), {} page(s)", file.runId(), file.name(), documents.size(), pages);

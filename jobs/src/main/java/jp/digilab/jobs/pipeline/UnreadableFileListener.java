@@ -3,6 +3,7 @@ package jp.digilab.jobs.pipeline;
 import jp.digilab.jobs.run.RunRepository;
 import jp.digilab.jobs.run.StoredFile;
 import jp.digilab.jobs.run.StoredFile.FileStatus;
+import jp.digilab.ocr.Reasons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +26,8 @@ class UnreadableFileListener implements SkipListener<StoredFile, RecognizedFile>
 
 	@Override
 	public void onSkipInProcess(StoredFile file, Throwable cause) {
-		String reason = file.name() + ": "
-				+ ((cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName());
+		String reason = Reasons.IN_FILE.text(file.name(),
+				(cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName());
 		log.warn("Run {}: {} failed: {}", file.runId(), file.name(), cause.getClass().getSimpleName());
 		this.runs.markFile(file.runId(), file.seq(), FileStatus.FAILED, reason, 0, 0);
 	}

@@ -13,10 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import jp.digilab.jobs.JobReasons;
 import jp.digilab.jobs.definition.JobCatalog;
 import jp.digilab.jobs.definition.JobDefinition;
 import jp.digilab.jobs.home.DigilabHome;
 import jp.digilab.ocr.FieldResult;
+import jp.digilab.ocr.Reasons;
 import jp.digilab.ocr.field.FieldType;
 import jp.digilab.ocr.field.Normalized;
 import jp.digilab.ocr.template.ChoiceOption;
@@ -106,7 +108,7 @@ public class ReviewService {
 				throw new ReviewException(ReviewException.Problem.UNCORRECTED,
 						"Record " + recordKey + ": field '" + name + "' is invalid ("
 								+ String.join(", ", field.reasons()) + ") and was not corrected",
-						item.label(name), String.join(", ", field.reasons()));
+						item.label(name), JobReasons.joined(field.reasons()));
 			}
 			if (!corrected.containsKey(name)) {
 				// confirmed as read
@@ -288,13 +290,13 @@ public class ReviewService {
 		FieldType type = FieldType.of(spec.type()).orElse(FieldType.TEXT);
 		if (type == FieldType.CHECKBOX) {
 			if (!value.equals("true") && !value.equals("false")) {
-				problems.add("a tick is true or false");
+				problems.add(JobReasons.NOT_A_TICK.text());
 			}
 		}
 		else if (type == FieldType.CHOICE) {
 			List<String> options = spec.options().stream().map(ChoiceOption::value).toList();
 			if (!value.isEmpty() && !options.isEmpty() && !options.contains(value)) {
-				problems.add("not one of " + String.join(", ", options));
+				problems.add(JobReasons.NOT_AN_OPTION.text(String.join(", ", options)));
 			}
 		}
 		else if (!value.isEmpty()) {
@@ -307,17 +309,17 @@ public class ReviewService {
 			}
 		}
 		if (spec.required() && (value.isEmpty() || (type == FieldType.CHECKBOX && value.equals("false")))) {
-			problems.add(value.isEmpty() ? "required but empty" : "required but not ticked");
+			problems.add(value.isEmpty() ? Reasons.REQUIRED_EMPTY.text() : Reasons.REQUIRED_NOT_TICKED.text());
 		}
 		if (problems.isEmpty() && !value.isEmpty() && spec.pattern() != null
 				&& !Pattern.compile(spec.pattern()).matcher(value).matches()) {
-			problems.add("does not match the pattern " + spec.pattern());
+			problems.add(Reasons.PATTERN_MISMATCH.text(spec.pattern()));
 		}
 		if (!problems.isEmpty()) {
 			throw new ReviewException(
 					ReviewException.Problem.INVALID, "Record " + item.recordKey() + ": field '" + name + "' ("
 							+ item.label(name) + "): " + String.join(", ", problems),
-					item.label(name), String.join(", ", problems));
+					item.label(name), JobReasons.joined(problems));
 		}
 		return value;
 	}

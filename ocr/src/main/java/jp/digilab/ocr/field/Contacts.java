@@ -4,6 +4,8 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import jp.digilab.ocr.Reasons;
+
 /**
  * Normalisers for {@code postal}, {@code phone} and {@code email} fields.
  */
@@ -31,7 +33,7 @@ public final class Contacts {
 			return Normalized.ok("");
 		}
 		if (!digits.matches("\\d{7}")) {
-			return Normalized.invalid(s, "a postal code has 7 digits");
+			return Normalized.invalid(s, Reasons.POSTAL_DIGITS.text());
 		}
 		return Normalized.ok(digits.substring(0, 3) + "-" + digits.substring(3));
 	}
@@ -56,10 +58,10 @@ public final class Contacts {
 			return Normalized.ok("");
 		}
 		if (!digits.matches("\\d+")) {
-			return Normalized.invalid(s, "not a phone number");
+			return Normalized.invalid(s, Reasons.NOT_PHONE.text());
 		}
 		if (digits.length() < 10 || digits.length() > 11 || digits.charAt(0) != '0') {
-			return Normalized.invalid(s, "a phone number has 10 or 11 digits starting with 0");
+			return Normalized.invalid(s, Reasons.PHONE_DIGITS.text());
 		}
 		if (s.contains("-")) {
 			return Normalized.ok(s);
@@ -98,7 +100,7 @@ public final class Contacts {
 			s = s.substring(0, at) + s.substring(at).toLowerCase(Locale.ROOT);
 		}
 		if (!EMAIL.matcher(s).matches()) {
-			return Normalized.invalid(s, "not an e-mail address");
+			return Normalized.invalid(s, Reasons.NOT_EMAIL.text());
 		}
 		return Normalized.ok(s);
 	}

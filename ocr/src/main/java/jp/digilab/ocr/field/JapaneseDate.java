@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.digilab.ocr.Reasons;
+
 /**
  * Dates in 和暦 (令和/平成/昭和/大正/明治, also 元年 and R/H/S/T/M) and 西暦 to ISO 8601.
  */
@@ -64,7 +66,7 @@ public final class JapaneseDate {
 			Era era = era(m.group(1));
 			int eraYear = "元".equals(m.group(2)) ? 1 : Integer.parseInt(m.group(2));
 			if (eraYear < 1) {
-				return Normalized.invalid(s, "no year 0 in an era");
+				return Normalized.invalid(s, Reasons.NO_YEAR_ZERO.text());
 			}
 			return check(s, era.toGregorian(eraYear), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), era);
 		}
@@ -76,7 +78,7 @@ public final class JapaneseDate {
 			return check(s, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
 					null);
 		}
-		return Normalized.invalid(s, "not a date");
+		return Normalized.invalid(s, Reasons.NOT_DATE.text());
 	}
 
 	private static Era era(String token) {
@@ -93,17 +95,17 @@ public final class JapaneseDate {
 			date = LocalDate.of(year, month, day);
 		}
 		catch (DateTimeException ex) {
-			return Normalized.invalid(cleaned, "not a real date: " + year + "-" + month + "-" + day);
+			return Normalized.invalid(cleaned, Reasons.NOT_REAL_DATE.text(year + "-" + month + "-" + day));
 		}
 		String iso = date.toString();
 		if (era != null && date.isBefore(era.first())) {
-			return Normalized.invalid(iso, era.name() + " began on " + era.first());
+			return Normalized.invalid(iso, Reasons.ERA_NOT_BEGUN.text(era.name(), era.first()));
 		}
 		if (era != null && era.last() != null && date.isAfter(era.last())) {
-			return Normalized.invalid(iso, era.name() + " ended on " + era.last());
+			return Normalized.invalid(iso, Reasons.ERA_ENDED.text(era.name(), era.last()));
 		}
 		if (year < 1868 || year > 2200) {
-			return Normalized.invalid(iso, "year out of range: " + year);
+			return Normalized.invalid(iso, Reasons.YEAR_OUT_OF_RANGE.text(year));
 		}
 		return Normalized.ok(iso);
 	}

@@ -4,6 +4,8 @@ import java.text.Normalizer;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import jp.digilab.ocr.Reasons;
+
 /**
  * Normalisers for Japanese text: OCR spacing, width, kana.
  */
@@ -161,7 +163,7 @@ public final class JapaneseText {
 		if (value.isEmpty() || KATAKANA.matcher(value).matches()) {
 			return Normalized.ok(value);
 		}
-		return Normalized.invalid(value, "not katakana");
+		return Normalized.invalid(value, Reasons.NOT_KATAKANA.text());
 	}
 
 	/**

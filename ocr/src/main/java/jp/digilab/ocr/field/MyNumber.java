@@ -2,6 +2,8 @@ package jp.digilab.ocr.field;
 
 import java.text.Normalizer;
 
+import jp.digilab.ocr.Reasons;
+
 /**
  * 個人番号 (My Number): 12 digits whose last is a check digit.
  */
@@ -21,10 +23,10 @@ public final class MyNumber {
 			return Normalized.ok("");
 		}
 		if (!s.matches("\\d{12}")) {
-			return Normalized.invalid(s, "a My Number has 12 digits");
+			return Normalized.invalid(s, Reasons.MYNUMBER_DIGITS.text());
 		}
 		if (checkDigit(s.substring(0, 11)) != s.charAt(11) - '0') {
-			return Normalized.invalid(s, "check digit does not match");
+			return Normalized.invalid(s, Reasons.MYNUMBER_CHECK_DIGIT.text());
 		}
 		return Normalized.ok(s);
 	}

@@ -4,6 +4,8 @@ import java.math.BigInteger;
 import java.text.Normalizer;
 import java.util.regex.Pattern;
 
+import jp.digilab.ocr.Reasons;
+
 /**
  * Normalisers for {@code digits}, {@code integer} and {@code money} fields.
  */
@@ -41,7 +43,7 @@ public final class Numbers {
 		if (s.isEmpty() || DIGITS.matcher(s).matches()) {
 			return Normalized.ok(s);
 		}
-		return Normalized.invalid(s, "not digits");
+		return Normalized.invalid(s, Reasons.NOT_DIGITS.text());
 	}
 
 	/**
@@ -58,10 +60,11 @@ public final class Numbers {
 		if (looselyGrouped(s)) {
 			// the digits are right, a separator was lost or misread: keep the number, but
 			// as doubtful
-			return Normalized.invalid(new BigInteger(s.replace(",", "")).toString(), "misplaced thousands separator");
+			return Normalized.invalid(new BigInteger(s.replace(",", "")).toString(),
+					Reasons.MISPLACED_SEPARATOR.text());
 		}
 		if (!GROUPED.matcher(s).matches()) {
-			return Normalized.invalid(s, "not an integer");
+			return Normalized.invalid(s, Reasons.NOT_INTEGER.text());
 		}
 		return Normalized.ok(new BigInteger(s.replace(",", "")).toString());
 	}
@@ -78,10 +81,11 @@ public final class Numbers {
 			return Normalized.ok("");
 		}
 		if (looselyGrouped(s)) {
-			return Normalized.invalid(new BigInteger(s.replace(",", "")).toString(), "misplaced thousands separator");
+			return Normalized.invalid(new BigInteger(s.replace(",", "")).toString(),
+					Reasons.MISPLACED_SEPARATOR.text());
 		}
 		if (!GROUPED.matcher(s).matches() || !INTEGER.matcher(s.replace(",", "")).matches()) {
-			return Normalized.invalid(clean(raw), "not an amount");
+			return Normalized.invalid(clean(raw), Reasons.NOT_AMOUNT.text());
 		}
 		return Normalized.ok(new BigInteger(s.replace(",", "")).toString());
 	}

@@ -14,6 +14,8 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
 
+import jp.digilab.ocr.Reasons;
+
 import org.w3c.dom.NodeList;
 
 /**
@@ -36,14 +38,14 @@ final class ImagePages implements PageSource {
 			in = ImageIO.createImageInputStream(file.toFile());
 			Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.toLowerCase(Locale.ROOT));
 			if (in == null || !readers.hasNext()) {
-				throw new InputException("no reader for " + format);
+				throw new InputException(Reasons.NO_IMAGE_READER.text(format));
 			}
 			this.reader = readers.next();
 			this.reader.setInput(in, false, false);
 			this.input = in;
 			this.count = this.reader.getNumImages(true);
 			if (this.count < 1) {
-				throw new InputException(format + " file has no image");
+				throw new InputException(Reasons.NO_IMAGE.text(format));
 			}
 		}
 		catch (IOException | RuntimeException ex) {
@@ -51,7 +53,7 @@ final class ImagePages implements PageSource {
 			if (ex instanceof InputException inputException) {
 				throw inputException;
 			}
-			throw new InputException("cannot read " + format + ": " + message(ex), ex);
+			throw new InputException(Reasons.IMAGE_UNREADABLE.text(format, message(ex)), ex);
 		}
 	}
 
@@ -68,8 +70,7 @@ final class ImagePages implements PageSource {
 			long h = this.reader.getHeight(index);
 			if (w * h > this.limits.maxImagePixels()) {
 				// the header's claim is refused before a single row is decoded
-				throw new InputException("image of " + w + "x" + h + " pixels is over the limit of "
-						+ this.limits.maxImagePixels() + " pixels (digilab.input.max-image-pixels)");
+				throw new InputException(Reasons.IMAGE_OVER_PIXEL_LIMIT.text(w, h, this.limits.maxImagePixels()));
 			}
 			int dpi = dpi(index);
 			int factor = 1;
@@ -77,7 +78,7 @@ final class ImagePages implements PageSource {
 				factor++;
 			}
 			if (factor > 4 || w * h > MAX_PIXELS * 16) {
-				throw new InputException("image of " + w + "x" + h + " pixels is over the size limit");
+				throw new InputException(Reasons.IMAGE_OVER_SIZE_LIMIT.text(w, h));
 			}
 			ImageReadParam param = this.reader.getDefaultReadParam();
 			param.setSourceSubsampling(factor, factor, 0, 0);
@@ -88,7 +89,7 @@ final class ImagePages implements PageSource {
 			if (ex instanceof InputException inputException) {
 				throw inputException;
 			}
-			throw new InputException("cannot decode the image: " + message(ex), ex);
+			throw new InputException(Reasons.IMAGE_UNDECODABLE.text(message(ex)), ex);
 		}
 	}
 

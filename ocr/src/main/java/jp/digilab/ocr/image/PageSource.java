@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
+import jp.digilab.ocr.Reasons;
+
 /**
  * The pages of an input file (PNG, JPEG, TIFF, PDF), decoded one at a time so that memory
  * stays bounded however many pages the file has.
@@ -63,14 +65,13 @@ public interface PageSource extends AutoCloseable {
 		String extension = extension(file);
 		String expected = EXTENSIONS.get(extension);
 		if (expected != null && !expected.equals(format)) {
-			throw new InputException("content is " + format + " but the name ends in ." + extension);
+			throw new InputException(Reasons.WRONG_EXTENSION.text(format, extension));
 		}
 		PageSource source = "PDF".equals(format) ? new PdfPages(file) : new ImagePages(file, format, limits);
 		if (source.pageCount() > limits.maxPages()) {
 			int pages = source.pageCount();
 			source.close();
-			throw new InputException(format + " has " + pages + " pages, more than the limit of " + limits.maxPages()
-					+ " (digilab.input.max-pages); split it into smaller files");
+			throw new InputException(Reasons.TOO_MANY_PAGES.text(format, pages, limits.maxPages()));
 		}
 		return source;
 	}
@@ -92,10 +93,10 @@ public interface PageSource extends AutoCloseable {
 			n = in.readNBytes(head, 0, head.length);
 		}
 		catch (IOException ex) {
-			throw new InputException("cannot read the file: " + ex.getMessage(), ex);
+			throw new InputException(Reasons.FILE_UNREADABLE.text(ex.getMessage()), ex);
 		}
 		if (n == 0) {
-			throw new InputException("file is empty");
+			throw new InputException(Reasons.FILE_EMPTY.text());
 		}
 		if (n >= 5 && head[0] == '%' && head[1] == 'P' && head[2] == 'D' && head[3] == 'F' && head[4] == '-') {
 			return "PDF";
@@ -110,7 +111,7 @@ public interface PageSource extends AutoCloseable {
 				|| (head[0] == 'M' && head[1] == 'M' && head[2] == 0 && head[3] == 42))) {
 			return "TIFF";
 		}
-		throw new InputException("unknown format (not PNG, JPEG, TIFF or PDF)");
+		throw new InputException(Reasons.UNKNOWN_FORMAT.text());
 	}
 
 }

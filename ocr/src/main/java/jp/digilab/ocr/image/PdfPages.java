@@ -11,6 +11,8 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
+import jp.digilab.ocr.Reasons;
+
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSBase;
@@ -49,14 +51,14 @@ final class PdfPages implements PageSource {
 			this.document = Loader.loadPDF(file.toFile(), "", IOUtils.createTempFileOnlyStreamCache());
 		}
 		catch (InvalidPasswordException ex) {
-			throw new InputException("PDF is password-protected", ex);
+			throw new InputException(Reasons.PDF_PASSWORD.text(), ex);
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new InputException("cannot read PDF: " + ex.getMessage(), ex);
+			throw new InputException(Reasons.PDF_UNREADABLE.text(ex.getMessage()), ex);
 		}
 		if (this.document.getNumberOfPages() == 0) {
 			close();
-			throw new InputException("PDF has no pages");
+			throw new InputException(Reasons.PDF_NO_PAGES.text());
 		}
 		this.renderer = new PDFRenderer(this.document);
 	}
@@ -84,7 +86,7 @@ final class PdfPages implements PageSource {
 			return new Page(number, image, Math.round(dpi), textLayer(number, dpi / 72f));
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new InputException("cannot render the page: " + ex.getMessage(), ex);
+			throw new InputException(Reasons.PAGE_UNRENDERABLE.text(ex.getMessage()), ex);
 		}
 	}
 

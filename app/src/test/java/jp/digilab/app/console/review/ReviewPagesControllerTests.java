@@ -126,6 +126,30 @@ class ReviewPagesControllerTests extends ConsoleTestSupport {
 	}
 
 	@Test
+	void theReasonsBesideADoubtfulFieldAreInTheUsersLanguage() throws Exception {
+		// as the form reader stores them: English
+		this.jdbc.sql("update dl_record set fields_json = ? where record_key = 'review-run-1-1'")
+			.param("""
+					{"name":{"value":"北九州 太郎","raw":"北九州 太郎","confidence":0.95,"valid":true,"reasons":[],"page":1,"box":[50,52,140,10]},
+					 "postal":{"value":"8O3-85O1","raw":"8O3-85O1","confidence":0.41,"valid":false,
+					   "reasons":["a postal code has 7 digits","confidence 0.41 below 0.80"],"page":1,"box":[50,80,60,10]}}""")
+			.update();
+		this.mvc.perform(get("/review/review-run-1-1").with(user(KOKURA)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("郵便番号は7桁です、確信度 0.41 が基準 0.80 未満")))
+			.andExpect(content().string(not(containsString("a postal code has 7 digits"))));
+		this.mvc.perform(get("/review/review-run-1-1").with(user(KOKURA)).param("lang", "en"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("a postal code has 7 digits, confidence 0.41 below 0.80")))
+			.andExpect(content().string(not(containsString("郵便番号は7桁です"))));
+		// the API gives the stored text, whatever the language
+		this.mvc.perform(get("/api/review/review-run-1-1").with(user(KOKURA)))
+			.andExpect(status().isOk())
+			.andExpect(content()
+				.string(containsString("\"reasons\":[\"a postal code has 7 digits\",\"confidence 0.41 below 0.80\"]")));
+	}
+
+	@Test
 	void rejectingNeedsTheCsrfToken() throws Exception {
 		this.mvc
 			.perform(post("/review/review-run-1-1/reject").with(user(KOKURA))
@@ -204,7 +228,7 @@ class ReviewPagesControllerTests extends ConsoleTestSupport {
 			.andExpect(redirectedUrl("/review/" + key))
 			.andExpect(flash().attribute("problem", problem));
 		this.mvc.perform(get("/review/" + key).with(user(KOKURA)).flashAttr("problem", problem))
-			.andExpect(content().string(containsString("郵便番号 の入力値が正しくありません（a postal code has 7 digits）")));
+			.andExpect(content().string(containsString("郵便番号 の入力値が正しくありません（郵便番号は7桁です）")));
 		this.mvc.perform(get("/review/" + key).with(user(KOKURA)).flashAttr("problem", problem).param("lang", "en"))
 			.andExpect(content()
 				.string(containsString("郵便番号: the value typed is not valid (a postal code has 7 digits)")));

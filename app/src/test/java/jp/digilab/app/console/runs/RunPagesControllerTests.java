@@ -111,6 +111,32 @@ class RunPagesControllerTests extends ConsoleTestSupport {
 	}
 
 	@Test
+	void failedFileReasonsAreInTheUsersLanguageAndStoredInEnglish() throws Exception {
+		// as the pipeline records them: the form reader's page errors, joined
+		String stored = "scan-003.png: page 2: blank page; scan-003.png: page 3: unknown form (best match: juminhyo-request 12%)";
+		this.jdbc
+			.sql("""
+					insert into dl_file (run_id, seq, name, source_path, work_path, sha256, status, error, pages, final_path)
+					values ('runs-page-run', 3, 'scan-003.png', 's', 'w', ?, 'FAILED', ?, 2, null)""")
+			.params("c".repeat(64), stored)
+			.update();
+		String japanese = "scan-003.png: 2ページ目: 白紙のページです; scan-003.png: 3ページ目: 様式を判別できません（近い様式: juminhyo-request 12%）";
+		String page = this.mvc.perform(get("/runs/runs-page-run").with(user("op").roles("OPERATOR")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		// in the failed files and in the list of files
+		assertThat(page.split(java.util.regex.Pattern.quote(japanese), -1)).hasSize(3);
+		assertThat(page).doesNotContain("blank page");
+		this.mvc.perform(get("/runs/runs-page-run").param("lang", "en").with(user("op").roles("OPERATOR")))
+			.andExpect(content().string(containsString(stored)))
+			.andExpect(content().string(not(containsString("白紙のページです"))));
+		this.mvc.perform(get("/api/runs/runs-page-run").with(user("op").roles("OPERATOR")))
+			.andExpect(content().string(containsString(stored)));
+	}
+
+	@Test
 	void aScreenshotIsServedByNumberOnly() throws Exception {
 		this.mvc.perform(get("/runs/runs-page-run/evidence/runs-page-run-1-1/0").with(user("op").roles("OPERATOR")))
 			.andExpect(status().isOk())
