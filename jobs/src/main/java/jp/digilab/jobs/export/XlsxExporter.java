@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
@@ -17,6 +20,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+import jp.digilab.jobs.JobReasons;
 
 /**
  * Writes records to an Excel workbook, streaming (SXSSF): sheet {@value #DATA_SHEET} has
@@ -51,6 +56,12 @@ final class XlsxExporter {
 	private int[] widths;
 
 	private final List<String> notes = new ArrayList<>();
+
+	/**
+	 * Reasons in Japanese, like the rest of the workbook (they are stored in English);
+	 * remembered, since the same few reasons come back on many rows.
+	 */
+	private final Map<String, String> japanese = new HashMap<>();
 
 	XlsxExporter(List<ExportColumn> columns, boolean allowMyNumber) {
 		this.columns = List.copyOf(columns);
@@ -254,7 +265,8 @@ final class XlsxExporter {
 			col++;
 			List<String> reasons = record.reasons().get(column.name());
 			if (reasons != null && !reasons.isEmpty()) {
-				notes = appendNote(notes, column.label() + ": " + String.join("、", reasons));
+				notes = appendNote(notes,
+						column.label() + ": " + String.join("、", reasons.stream().map(this::japanese).toList()));
 			}
 		}
 		for (String note : this.notes) {
@@ -263,6 +275,17 @@ final class XlsxExporter {
 		if (notes != null) {
 			textCell(row, col, notes.toString());
 		}
+	}
+
+	private String japanese(String reason) {
+		String text = this.japanese.get(reason);
+		if (text == null) {
+			text = JobReasons.localize(reason, Locale.JAPANESE);
+			if (this.japanese.size() < 10_000) {
+				this.japanese.put(reason, text);
+			}
+		}
+		return text;
 	}
 
 	private void textCell(Row row, int col, String value) {

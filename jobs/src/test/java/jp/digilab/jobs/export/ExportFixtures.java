@@ -37,7 +37,8 @@ final class ExportFixtures {
 
 	static ExportRecord record(String key, Map<String, String> values) {
 		return new ExportRecord(key, "scan-" + key + ".pdf", List.of(1), RecordStatus.APPROVED, values,
-				Map.of("name", 0.94, "birth_date", 0.71), Map.of("birth_date", List.of("信頼度が低い")));
+				Map.of("name", 0.94, "birth_date", 0.71),
+				Map.of("birth_date", List.of("confidence 0.71 below 0.80", "not a date")));
 	}
 
 	static ExportRecord record(String key) {

@@ -89,8 +89,10 @@ class XlsxExporterTests {
 			assertThat(row.getCell(0).getStringCellValue()).isEqualTo("r1");
 			assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(0.94);
 			assertThat(row.getCell(6).getNumericCellValue()).isEqualTo(0.71);
+			// the stored reasons are English; the workbook, Japanese throughout, shows
+			// them in Japanese
 			assertThat(row.getCell(5)).isNull();
-			assertThat(row.getCell(16).getStringCellValue()).isEqualTo("生年月日: 信頼度が低い");
+			assertThat(row.getCell(16).getStringCellValue()).isEqualTo("生年月日: 確信度 0.71 が基準 0.80 未満、日付ではありません");
 			assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
 		}
 	}
