@@ -88,12 +88,27 @@ public final class RobotRunner implements AutoCloseable {
 	}
 
 	/**
-	 * Enter one record. Never throws for a failing record: the outcome says FAILED.
+	 * Enter one record that may have been entered before (the script's
+	 * {@code retried: true} checks run on every try). Never throws for a failing record:
+	 * the outcome says FAILED.
 	 * @param recordKey the key of the record (names its evidence folder)
 	 * @param record the fields of the record, {@code ${record.FIELD}}
 	 * @return the outcome
 	 */
 	public RecordOutcome enter(String recordKey, Map<String, String> record) {
+		return enter(recordKey, record, true);
+	}
+
+	/**
+	 * Enter one record. Never throws for a failing record: the outcome says FAILED.
+	 * @param recordKey the key of the record (names its evidence folder)
+	 * @param record the fields of the record, {@code ${record.FIELD}}
+	 * @param triedBefore whether an earlier run may have saved the record (it started the
+	 * record and did not record how it ended); when false, the script's
+	 * {@code retried: true} checks run only from this run's second try on
+	 * @return the outcome
+	 */
+	public RecordOutcome enter(String recordKey, Map<String, String> record, boolean triedBefore) {
 		long start = System.nanoTime();
 		Retry retry = this.script.retry();
 		String message = "";
@@ -110,7 +125,8 @@ public final class RobotRunner implements AutoCloseable {
 				log.warn("record {}: try {}/{}: {}", recordKey, attempt, retry.attempts(), message);
 				continue;
 			}
-			Attempt result = attempt(lent.session(), lent.windows(), recordKey, record, attempt == retry.attempts());
+			Attempt result = attempt(lent.session(), lent.windows(), recordKey, record, triedBefore || attempt > 1,
+					attempt == retry.attempts());
 			if (result.outcome() != null) {
 				return finish(recordKey, result.outcome(), result.values(), result.message(), start);
 			}
@@ -155,7 +171,7 @@ public final class RobotRunner implements AutoCloseable {
 	}
 
 	private Attempt attempt(BrowserSession session, Set<String> openWindows, String key, Map<String, String> record,
-			boolean lastTry) {
+			boolean retried, boolean lastTry) {
 		boolean inLogin = false;
 		StepContext ctx;
 		Path evidence = this.settings.evidenceDir().resolve(Evidence.folderName(key));
@@ -168,7 +184,7 @@ public final class RobotRunner implements AutoCloseable {
 				inLogin = false;
 				windows = session.prepare();
 			}
-			ctx = context(session, record, evidence, windows).loginPage(this.loginUrl);
+			ctx = context(session, record, evidence, windows).loginPage(this.loginUrl).retried(retried);
 			ctx.run(this.script.perRecord());
 			this.pool.release(session);
 			return new Attempt(RecordOutcome.Status.OK, ctx.values(), "");

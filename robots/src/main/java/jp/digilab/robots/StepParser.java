@@ -41,7 +41,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 final class StepParser {
 
-	private static final List<String> CONDITIONS = List.of("exists", "text", "value", "not");
+	private static final List<String> CONDITIONS = List.of("exists", "text", "value", "retried", "not");
 
 	private final Problems problems;
 
@@ -73,7 +73,7 @@ final class StepParser {
 		this.kinds.put("upload", (a) -> a.isMap("into", "file")
 				? new Upload(a.line, a.required("into"), a.required("file")) : mapExpected(a));
 		this.kinds.put("screenshot", (a) -> new Screenshot(a.line, a.isNone() ? "screenshot-" + a.line : a.text()));
-		this.kinds.put("skipIf", (a) -> a.isMap("exists", "text", "value", "not", "message")
+		this.kinds.put("skipIf", (a) -> a.isMap("exists", "text", "value", "retried", "not", "message")
 				? new SkipIf(a.line, condition(a.node(), a.step), a.optional("message")) : mapExpected(a));
 		this.kinds.put("onlyIf", this::onlyIf);
 		this.kinds.put("call", (a) -> new Call(a.line, a.text()));
@@ -239,7 +239,7 @@ final class StepParser {
 	}
 
 	private Step onlyIf(Args a) {
-		if (!a.isMap("exists", "text", "value", "not", "then")) {
+		if (!a.isMap("exists", "text", "value", "retried", "not", "then")) {
 			return mapExpected(a);
 		}
 		Node then = a.options().get("then");
@@ -256,7 +256,7 @@ final class StepParser {
 		Map<String, Node> map = Args.map(node, this.problems);
 		List<String> given = map.keySet().stream().filter(CONDITIONS::contains).toList();
 		if (given.size() != 1) {
-			this.problems.add(node, step + ": give exactly one condition: exists, text, value or not");
+			this.problems.add(node, step + ": give exactly one condition: exists, text, value, retried or not");
 			return null;
 		}
 		String key = given.get(0);
@@ -267,6 +267,14 @@ final class StepParser {
 			case "text" -> new Condition.TextPresent(args.text());
 			case "value" -> args.isMap("of", "equals") ? new Condition.ValueEquals(args.required("of"),
 					Objects.requireNonNullElse(args.optional("equals"), "")) : conditionMapExpected(args);
+			case "retried" -> switch (Objects.requireNonNullElse(args.text(), "")) {
+				case "true" -> new Condition.Retried();
+				case "false" -> new Condition.Not(new Condition.Retried());
+				default -> {
+					args.problem("retried takes true or false");
+					yield null;
+				}
+			};
 			default -> {
 				Condition inner = (value instanceof MappingNode) ? condition(value, step) : null;
 				if (inner == null && !(value instanceof MappingNode)) {

@@ -148,6 +148,27 @@ class SampleSystemRobotTests {
 
 	@Test
 	@Order(3)
+	void aRecordNeverTriedIsTypedWithoutTheDuplicateCheckAndOneTriedBeforeIsChecked() {
+		Map<String, String> record = applicant("門司三郎", "", "801-8510", "清滝一丁目3番", false);
+		int listViewsBefore = legacy.listViews();
+
+		// a record the engine never started (its ledger says so) cannot be there: no
+		// 登録一覧
+		RecordOutcome fresh = demo.enter("F-1", record, false);
+		int listViewsAfterFresh = legacy.listViews();
+		// a record an earlier run started without recording the outcome is looked up
+		RecordOutcome triedBefore = demo.enter("F-1", record, true);
+
+		assertThat(fresh.status()).as(fresh.message()).isEqualTo(RecordOutcome.Status.OK);
+		assertThat(listViewsAfterFresh).isEqualTo(listViewsBefore);
+		assertThat(triedBefore.status()).isEqualTo(RecordOutcome.Status.SKIPPED);
+		assertThat(triedBefore.message()).isEqualTo("already in 登録一覧");
+		assertThat(legacy.listViews()).isEqualTo(listViewsBefore + 1);
+		assertThat(legacy.entries()).filteredOn((e) -> "門司三郎".equals(e.get("name"))).hasSize(1);
+	}
+
+	@Test
+	@Order(4)
 	void elementThatIsNotThereFailsThatRecordWithEvidenceWhileTheNextSucceeds() throws Exception {
 		Map<String, String> missing = applicant("若松三郎", "若松", "808-8510", "1番1号", false);
 		missing.put("case", "missing");
@@ -172,7 +193,7 @@ class SampleSystemRobotTests {
 	}
 
 	@Test
-	@Order(4)
+	@Order(5)
 	void secretsAreInNoLogLineAndNoEvidence() throws IOException {
 		assertThat(logs.list).isNotEmpty();
 		for (ILoggingEvent event : logs.list) {

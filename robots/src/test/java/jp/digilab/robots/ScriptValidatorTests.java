@@ -49,6 +49,7 @@ class ScriptValidatorTests {
 				  - select: { in: "#p" }
 				  - waitFor: { text: "OK", timeout: soon }
 				  - call: nowhere
+				  - skipIf: { retried: perhaps }
 				  - type:
 				    into: "#a"
 				""");
@@ -59,7 +60,8 @@ class ScriptValidatorTests {
 		assertThat(problems).containsExactlyInAnyOrder(f + ":8: unknown step 'clik' (did you mean 'click'?)",
 				f + ":13: select: 'option' is missing",
 				f + ":14: waitFor: 'soon' is not a duration (e.g. 500ms, 10s, 2m)",
-				f + ":16: a step has one name, found type, into (indent a step's options under it, e.g. '- type: { into: ..., text: ... }')",
+				f + ":16: skipIf: retried takes true or false",
+				f + ":17: a step has one name, found type, into (indent a step's options under it, e.g. '- type: { into: ..., text: ... }')",
 				f + ":6: type: ${record.user} cannot be used in login (it runs once per browser, not per record)",
 				f + ":9: click: unknown selector prefix 'lable=' (use CSS, or one of xpath=, id=, name=, css=, text=, label=)",
 				f + ":10: type: ${vars.nope} is not defined in vars",

@@ -41,7 +41,10 @@ class EntryOutcomeWriter implements ItemWriter<EntryProcessor.Entered> {
 				.stream()
 				.filter((r) -> r.status() == jp.digilab.jobs.run.StoredRecord.RecordState.APPROVED)
 				.toList();
-			this.progress.report(runId, "entry", (int) records.stream().filter((r) -> r.entryStatus() != null).count(),
+			this.progress.report(runId, "entry",
+					(int) records.stream()
+						.filter((r) -> r.entryStatus() != null && r.entryStatus() != EntryStatus.STARTED)
+						.count(),
 					records.size());
 		}
 	}

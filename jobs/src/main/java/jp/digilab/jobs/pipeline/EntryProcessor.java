@@ -1,5 +1,6 @@
 package jp.digilab.jobs.pipeline;
 
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import jp.digilab.jobs.run.StoredRecord;
@@ -12,16 +13,22 @@ import org.springframework.batch.infrastructure.item.ItemStream;
 
 /**
  * Enters one record with the job's robot. The robot (a pool of browsers) is started at
- * the first record and closed when the step ends.
+ * the first record and closed when the step ends. Before the first keystroke the record
+ * is marked started (committed at once), so that after a crash the next run knows the
+ * record may already be in the legacy system and lets the script's duplicate check
+ * ({@code retried: true}) run for it; a record never started skips that check.
  */
 class EntryProcessor implements ItemProcessor<StoredRecord, EntryProcessor.Entered>, ItemStream {
 
 	private final Supplier<RobotRunner> robotFactory;
 
+	private final Consumer<String> markStarted;
+
 	private RobotRunner robot;
 
-	EntryProcessor(Supplier<RobotRunner> robotFactory) {
+	EntryProcessor(Supplier<RobotRunner> robotFactory, Consumer<String> markStarted) {
 		this.robotFactory = robotFactory;
+		this.markStarted = markStarted;
 	}
 
 	@Override
@@ -35,7 +42,10 @@ class EntryProcessor implements ItemProcessor<StoredRecord, EntryProcessor.Enter
 		}
 		org.slf4j.MDC.put(RunLogContext.RECORD, record.key());
 		try {
-			return new Entered(record, runner.enter(record.key(), record.values()));
+			// started before (and not finished), or failed: a try may have saved it
+			boolean triedBefore = record.entryStatus() != null;
+			this.markStarted.accept(record.key());
+			return new Entered(record, runner.enter(record.key(), record.values(), triedBefore));
 		}
 		finally {
 			org.slf4j.MDC.remove(RunLogContext.RECORD);

@@ -10,7 +10,8 @@ import jp.digilab.jobs.run.StoredRecord.RecordState;
 import org.springframework.batch.infrastructure.item.ItemReader;
 
 /**
- * Reads the run's approved records that the robot has not entered yet. Outcomes are
+ * Reads the run's approved records that the robot has not entered yet (never started,
+ * failed, or started by a run that stopped before recording the outcome). Outcomes are
  * committed one record at a time, so a restarted run only sees what is left.
  */
 class EntryRecordReader implements ItemReader<StoredRecord> {
@@ -38,7 +39,8 @@ class EntryRecordReader implements ItemReader<StoredRecord> {
 			this.pending = this.runs.records(this.runId)
 				.stream()
 				.filter((r) -> r.status() == RecordState.APPROVED)
-				.filter((r) -> r.entryStatus() == null || r.entryStatus() == EntryStatus.FAILED)
+				.filter((r) -> r.entryStatus() == null || r.entryStatus() == EntryStatus.FAILED
+						|| r.entryStatus() == EntryStatus.STARTED)
 				.iterator();
 		}
 		return this.pending.hasNext() ? this.pending.next() : null;

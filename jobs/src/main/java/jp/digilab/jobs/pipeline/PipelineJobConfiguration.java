@@ -31,6 +31,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The pipeline job every job definition runs: intake → recognize → settle files → export
@@ -160,14 +162,19 @@ public class PipelineJobConfiguration {
 	@Bean
 	@StepScope
 	EntryProcessor entryProcessor(DigilabHome home, JobCatalog catalog, RobotEnvironment environment,
-			@Value("#{jobParameters['jobId']}") String jobId, @Value("#{jobParameters['runId']}") String runId) {
+			RunRepository runs, PlatformTransactionManager tx, @Value("#{jobParameters['jobId']}") String jobId,
+			@Value("#{jobParameters['runId']}") String runId) {
+		// committed on its own, before the chunk's transaction (which records the
+		// outcome)
+		TransactionTemplate own = new TransactionTemplate(tx);
+		own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		return new EntryProcessor(() -> {
 			JobDefinition job = catalog.get(jobId);
 			RobotScript script = RobotScript.load(home.robots().resolve(job.robot() + ".yml"));
 			RobotSettings settings = new RobotSettings(environment.asMap(), SecretStore.load(home.root()),
 					home.evidence(runId), script.pool(), Duration.ofSeconds(15));
 			return new RobotRunner(script, settings);
-		});
+		}, (recordKey) -> own.executeWithoutResult((status) -> runs.markEntryStarted(recordKey)));
 	}
 
 	@Bean

@@ -219,6 +219,17 @@ public class RunRepository {
 			.list();
 	}
 
+	/**
+	 * Note that the robot is about to type a record; the caller commits it before the
+	 * first keystroke (see {@link EntryStatus#STARTED}).
+	 * @param recordKey the record
+	 */
+	public void markEntryStarted(String recordKey) {
+		this.jdbc.sql("update dl_record set entry_status = ? where record_key = ?")
+			.params(EntryStatus.STARTED.name(), recordKey)
+			.update();
+	}
+
 	public void recordEntry(String recordKey, EntryStatus status, String message, Map<String, String> values,
 			long millis) {
 		this.jdbc.sql("""

@@ -28,6 +28,13 @@ public record StoredRecord(String key, String runId, int fileSeq, int docIndex, 
 	/** The outcome of robot entry into the legacy system. */
 	public enum EntryStatus {
 
+		/**
+		 * The robot started typing the record and has not recorded how it ended (set, and
+		 * committed, before the first keystroke): after a crash, the record may be in the
+		 * legacy system already.
+		 */
+		STARTED,
+
 		OK, SKIPPED, FAILED
 
 	}

@@ -4,11 +4,12 @@ import java.util.List;
 
 /**
  * The condition of {@code skipIf} and {@code onlyIf}: {@code exists: SELECTOR},
- * {@code text: TEXT} (on the page), {@code value: {of: TEXT, equals: TEXT}}, or
+ * {@code text: TEXT} (on the page), {@code value: {of: TEXT, equals: TEXT}},
+ * {@code retried: true|false} (an earlier try of the record may have saved it), or
  * {@code not: CONDITION}. Conditions look at the page as it is, without waiting.
  */
 public sealed interface Condition
-		permits Condition.Exists, Condition.TextPresent, Condition.ValueEquals, Condition.Not {
+		permits Condition.Exists, Condition.TextPresent, Condition.ValueEquals, Condition.Retried, Condition.Not {
 
 	boolean test(StepContext ctx);
 
@@ -78,6 +79,27 @@ public sealed interface Condition
 		@Override
 		public List<String> texts() {
 			return List.of(this.of, this.equals);
+		}
+
+	}
+
+	/**
+	 * The record was tried before and that try may have saved it: an earlier try in this
+	 * run failed part-way, or the caller knows of an earlier run that started the record
+	 * without recording how it ended. A duplicate check (open a list page, look for the
+	 * record) only needs to run then: a record that was never started cannot be in the
+	 * legacy system by our hand, and the check costs a page load per record.
+	 */
+	record Retried() implements Condition {
+
+		@Override
+		public boolean test(StepContext ctx) {
+			return ctx.retried();
+		}
+
+		@Override
+		public String describe() {
+			return "retried";
 		}
 
 	}

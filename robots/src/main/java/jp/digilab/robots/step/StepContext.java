@@ -72,6 +72,8 @@ public final class StepContext {
 
 	private String loginUrl;
 
+	private boolean retried;
+
 	/**
 	 * A context for one record attempt.
 	 * @param driver the browser, on the start window of the record
@@ -114,6 +116,25 @@ public final class StepContext {
 	 * @param url the login page's URL (query and fragment are ignored), or null
 	 * @return this context
 	 */
+	/**
+	 * Say whether an earlier try of this record may have saved it (the {@code retried}
+	 * condition).
+	 * @param retried true when it may have
+	 * @return this context
+	 */
+	public StepContext retried(boolean retried) {
+		this.retried = retried;
+		return this;
+	}
+
+	/**
+	 * Whether an earlier try of this record may have saved it.
+	 * @return true when it may have
+	 */
+	public boolean retried() {
+		return this.retried;
+	}
+
 	public StepContext loginPage(String url) {
 		this.loginUrl = (url != null) ? withoutQuery(url) : null;
 		return this;
@@ -261,6 +282,7 @@ public final class StepContext {
 				this.evidenceDir, this.library, this.masker, this.values, this.windows, this.knownWindows,
 				this.depth + 1)
 			.loginPage(this.loginUrl)
+			.retried(this.retried)
 			.run(callee.steps());
 	}
 

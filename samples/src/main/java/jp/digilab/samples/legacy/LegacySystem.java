@@ -136,6 +136,8 @@ public final class LegacySystem implements AutoCloseable {
 
 	private final AtomicInteger logins = new AtomicInteger();
 
+	private final AtomicInteger listViews = new AtomicInteger();
+
 	private final List<Map<String, String>> entries = new ArrayList<>();
 
 	private final SecureRandom random = new SecureRandom();
@@ -230,6 +232,14 @@ public final class LegacySystem implements AutoCloseable {
 	 */
 	public int logins() {
 		return this.logins.get();
+	}
+
+	/**
+	 * How many times 登録一覧 (/list) was shown since the start.
+	 * @return the number of views
+	 */
+	public int listViews() {
+		return this.listViews.get();
 	}
 
 	/**
@@ -383,7 +393,10 @@ public final class LegacySystem implements AutoCloseable {
 				case "/", "/menu" -> send(exchange, 200, LegacyPages.frameset());
 				case "/menu/side" -> send(exchange, 200, LegacyPages.side(this.user));
 				case "/menu/home" -> send(exchange, 200, LegacyPages.home(count()));
-				case "/list" -> send(exchange, 200, LegacyPages.list(entries()));
+				case "/list" -> {
+					this.listViews.incrementAndGet();
+					send(exchange, 200, LegacyPages.list(entries()));
+				}
 				case "/lookup/postal" -> send(exchange, 200, LegacyPages.postalLookup(query(exchange).get("q")));
 				default -> {
 					if (post) {
