@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,7 @@ import jp.digilab.schedules.definition.ScheduleLoader;
 import jp.digilab.schedules.definition.ScheduleProblem;
 import jp.digilab.schedules.holiday.JapaneseHolidayCalendar;
 import org.quartz.JobKey;
-import org.quartz.ObjectAlreadyExistsException;
+import org.quartz.JobPersistenceException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -46,6 +47,8 @@ public class ScheduleRegistrar implements InitializingBean, SmartLifecycle {
 	private final ScheduleLoader loader;
 
 	private final Duration reloadInterval;
+
+	private volatile boolean transientFailure;
 
 	private ScheduledExecutorService poller;
 
@@ -182,7 +185,9 @@ public class ScheduleRegistrar implements InitializingBean, SmartLifecycle {
 			return false;
 		}
 		reload();
-		this.lastSnapshot = snapshot;
+		// a schedule the database refused for a passing reason (another node storing
+		// the same one at the same moment) is tried again at the next poll
+		this.lastSnapshot = this.transientFailure ? null : snapshot;
 		return true;
 	}
 
@@ -200,9 +205,16 @@ public class ScheduleRegistrar implements InitializingBean, SmartLifecycle {
 	public synchronized ScheduleFiles reload() throws SchedulerException {
 		ScheduleFiles files = this.loader.loadAll();
 		List<ScheduleProblem> problems = new ArrayList<>();
+		boolean transientFailure = false;
 		for (ScheduleDefinition schedule : files.schedules()) {
 			try {
 				register(schedule);
+			}
+			catch (JobPersistenceException ex) {
+				transientFailure = true;
+				Path file = files.folder().resolve(schedule.id() + ".yml");
+				problems.add(new ScheduleProblem(schedule.id(), file,
+						file + ": cannot be scheduled yet (tried again shortly): " + ex.getMessage()));
 			}
 			catch (SchedulerException | RuntimeException ex) {
 				Path file = files.folder().resolve(schedule.id() + ".yml");
@@ -223,6 +235,7 @@ public class ScheduleRegistrar implements InitializingBean, SmartLifecycle {
 			removeDeleted(files);
 		}
 		this.schedulingProblems = List.copyOf(problems);
+		this.transientFailure = transientFailure;
 		logger.info("Schedules in {}: {} usable, {} with problems", files.folder(), files.schedules().size(),
 				files.problems().size() + problems.size());
 		return files;
@@ -231,20 +244,26 @@ public class ScheduleRegistrar implements InitializingBean, SmartLifecycle {
 	private void register(ScheduleDefinition schedule) throws SchedulerException {
 		JobKey jobKey = QuartzSchedules.jobKey(schedule.job());
 		if (!this.scheduler.checkExists(jobKey)) {
-			ignoreIfExists(() -> this.scheduler.addJob(QuartzSchedules.jobDetail(schedule.job()), false));
+			// replace: another node may store the same durable job at the same moment (a
+			// schedule file both nodes read); storing it twice is harmless, failing is
+			// not
+			this.scheduler.addJob(QuartzSchedules.jobDetail(schedule.job()), true);
 		}
 		if (schedule.skipHolidays()) {
 			String calendar = QuartzSchedules.calendarName(schedule.timeZone());
 			if (!this.scheduler.getCalendarNames().contains(calendar)) {
-				ignoreIfExists(() -> this.scheduler.addCalendar(calendar,
-						new JapaneseHolidayCalendar(schedule.timeZone()), false, false));
+				// replace, as for the job: the same calendar from another node is
+				// harmless
+				this.scheduler.addCalendar(calendar, new JapaneseHolidayCalendar(schedule.timeZone()), true, false);
 			}
 		}
 		TriggerKey key = QuartzSchedules.triggerKey(schedule.id());
 		Trigger trigger = QuartzSchedules.trigger(schedule, new Date());
 		Trigger existing = this.scheduler.getTrigger(key);
 		if (existing == null) {
-			ignoreIfExists(() -> this.scheduler.scheduleJob(trigger));
+			// the job and its trigger in one transaction, replacing what another node may
+			// have stored from the same file a moment ago
+			this.scheduler.scheduleJob(QuartzSchedules.jobDetail(schedule.job()), Set.of(trigger), true);
 			logger.info("Schedule '{}' registered: job '{}', next run {}", schedule.id(), schedule.job(),
 					nextRun(schedule));
 		}
@@ -255,7 +274,7 @@ public class ScheduleRegistrar implements InitializingBean, SmartLifecycle {
 			// Unschedule first: Quartz does not let a replaced trigger point at another
 			// job.
 			this.scheduler.unscheduleJob(key);
-			this.scheduler.scheduleJob(trigger);
+			this.scheduler.scheduleJob(QuartzSchedules.jobDetail(schedule.job()), Set.of(trigger), true);
 			if (paused) {
 				this.scheduler.pauseTrigger(key);
 			}
@@ -287,23 +306,6 @@ public class ScheduleRegistrar implements InitializingBean, SmartLifecycle {
 				this.scheduler.deleteJob(key);
 			}
 		}
-	}
-
-	/** Another node of a cluster may have stored the same job or calendar first. */
-	private static void ignoreIfExists(QuartzAction action) throws SchedulerException {
-		try {
-			action.run();
-		}
-		catch (ObjectAlreadyExistsException ex) {
-			// the same object, stored by someone else: nothing to do
-		}
-	}
-
-	@FunctionalInterface
-	private interface QuartzAction {
-
-		void run() throws SchedulerException;
-
 	}
 
 }
