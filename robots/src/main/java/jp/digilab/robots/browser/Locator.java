@@ -72,7 +72,42 @@ public final class Locator {
 			return out;
 			""";
 
+	/**
+	 * The first of some elements that is shown, in one round trip. Selenium's
+	 * {@code isDisplayed} sends its whole visibility atom (some kilobytes of script) to
+	 * the page for each element it asks about; the browser's own
+	 * {@code Element.checkVisibility} answers the same question (no box, hidden, zero
+	 * opacity) natively. An {@code <option>} is as shown as its {@code <select>}.
+	 */
+	private static final String SHOWN_SCRIPT = """
+			for (const e of arguments[0]) {
+			  const t = (e.tagName === 'OPTION' && e.closest('select')) || e;
+			  if (!t.isConnected) continue;
+			  const shown = t.checkVisibility
+			      ? t.checkVisibility({ opacityProperty: true, visibilityProperty: true })
+			      : !!(t.offsetWidth || t.offsetHeight || t.getClientRects().length);
+			  if (shown) return e;
+			}
+			return null;
+			""";
+
 	private Locator() {
+	}
+
+	/**
+	 * The first of the elements that is shown on the page.
+	 * @param driver the driver
+	 * @param elements elements of the current frame
+	 * @return the first shown one, or {@code null}
+	 * @throws org.openqa.selenium.StaleElementReferenceException if one is no longer in
+	 * the page
+	 */
+	public static WebElement firstShown(WebDriver driver, List<WebElement> elements) {
+		if (elements.isEmpty()) {
+			return null;
+		}
+		Object shown = ((JavascriptExecutor) driver).executeScript(SHOWN_SCRIPT, elements);
+		return (shown instanceof WebElement element) ? element : null;
 	}
 
 	/**

@@ -315,15 +315,17 @@ public final class StepContext {
 						"no element matches '" + mask(resolved) + "': the browser is on the login page");
 			}
 			first = false;
-			for (WebElement e : found) {
-				try {
-					if (!visible || e.isDisplayed()) {
-						return e;
-					}
+			if (!found.isEmpty() && !visible) {
+				return found.get(0);
+			}
+			try {
+				WebElement shown = Locator.firstShown(this.driver, found);
+				if (shown != null) {
+					return shown;
 				}
-				catch (StaleElementReferenceException ex) {
-					// the page changed under us: look again
-				}
+			}
+			catch (StaleElementReferenceException ex) {
+				// the page changed under us: look again
 			}
 			if (System.nanoTime() > deadline) {
 				throw new StepException((present ? "no visible element matches '" : "no element matches '")
