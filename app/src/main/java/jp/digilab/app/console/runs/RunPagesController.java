@@ -9,6 +9,7 @@ import jp.digilab.app.runs.RunActions;
 import jp.digilab.app.runs.RunDetail;
 import jp.digilab.app.runs.RunEvidence;
 import jp.digilab.app.runs.RunQueries;
+import jp.digilab.app.runs.RunRow;
 import jp.digilab.app.security.ServesFile;
 import jp.digilab.jobs.definition.JobCatalog;
 import jp.digilab.jobs.definition.JobDefinition;
@@ -58,9 +59,19 @@ class RunPagesController {
 
 	@GetMapping("/runs")
 	String list(Model model) {
-		model.addAttribute("runs", this.queries.recent(100));
+		List<RunRow> runs = this.queries.recent(100);
+		model.addAttribute("runs", runs);
 		List<String> problems = new ArrayList<>();
-		model.addAttribute("jobs", this.catalog.all(problems).stream().map(JobDefinition::id).toList());
+		List<String> jobs = this.catalog.all(problems).stream().map(JobDefinition::id).toList();
+		model.addAttribute("jobs", jobs);
+		// run now offers the job run last first: with several jobs, the alphabetical
+		// first is rarely the one an operator is working on
+		model.addAttribute("selectedJob",
+				runs.stream()
+					.map(RunRow::jobId)
+					.filter(jobs::contains)
+					.findFirst()
+					.orElse(jobs.isEmpty() ? null : jobs.get(0)));
 		return "runs/list";
 	}
 

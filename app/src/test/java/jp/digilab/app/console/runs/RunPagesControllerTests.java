@@ -87,6 +87,25 @@ class RunPagesControllerTests extends ConsoleTestSupport {
 	}
 
 	@Test
+	void runNowOffersTheJobRunLastFirst() throws Exception {
+		// the sample home has jidou-teate and juminhyo; juminhyo ran last
+		this.jdbc.sql("insert into dl_run (run_id, job_id, department, status, started_at, ended_at, "
+				+ "manual_minutes_per_item) values ('runs-page-latest', 'juminhyo', '小倉北区 市民課', 'COMPLETED', ?, ?, 6.5)")
+			.params(LocalDateTime.now().plusHours(1), LocalDateTime.now().plusHours(1))
+			.update();
+		try {
+			this.mvc.perform(get("/runs").with(user("op").roles("OPERATOR")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("<option value=\"jidou-teate\">jidou-teate</option>")))
+				.andExpect(content()
+					.string(containsString("<option value=\"juminhyo\" selected=\"selected\">juminhyo</option>")));
+		}
+		finally {
+			this.jdbc.sql("delete from dl_run where run_id = 'runs-page-latest'").update();
+		}
+	}
+
+	@Test
 	void theDetailShowsReasonsFromFailedAndMaskedRobotMessagesButNoFieldValues() throws Exception {
 		this.mvc.perform(get("/runs/runs-page-run").with(user("manager").roles("MANAGER")))
 			.andExpect(status().isOk())
