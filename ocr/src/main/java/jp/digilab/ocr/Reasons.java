@@ -68,6 +68,9 @@ public enum Reasons implements Reason {
 	PDF_UNREADABLE("input.pdf.unreadable", "cannot read PDF: {0}"), PDF_NO_PAGES("input.pdf.empty", "PDF has no pages"),
 	/** Argument: the PDF library's message. */
 	PAGE_UNRENDERABLE("input.pdf.render", "cannot render the page: {0}"),
+
+	/** Arguments: the size in the image's own header, the size the PDF declares. */
+	PAGE_IMAGE_SIZE("input.pdf.image.size", "the image of the page is {0} but the PDF says {1}"),
 	/** Arguments: the format found, the file's extension. */
 	WRONG_EXTENSION("input.extension", "content is {0} but the name ends in .{1}"),
 	/** Arguments: the format, the pages, the limit. */

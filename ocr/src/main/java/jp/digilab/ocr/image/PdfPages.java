@@ -7,9 +7,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 import jp.digilab.ocr.Reasons;
 
@@ -84,6 +87,9 @@ final class PdfPages implements PageSource {
 			}
 			BufferedImage image = this.renderer.renderImageWithDPI(number - 1, dpi, ImageType.GRAY);
 			return new Page(number, image, Math.round(dpi), textLayer(number, dpi / 72f));
+		}
+		catch (InputException ex) {
+			throw ex;
 		}
 		catch (IOException | RuntimeException ex) {
 			throw new InputException(Reasons.PAGE_UNRENDERABLE.text(ex.getMessage()), ex);
@@ -173,11 +179,27 @@ final class PdfPages implements PageSource {
 			// a JPEG scan: its bytes straight to the JPEG decoder, as for a .jpg file
 			// (PDFBox's own path copies the pixels through its generic sample reader,
 			// several times slower)
-			try (InputStream jpeg = image.getCOSObject().createRawInputStream()) {
-				BufferedImage decoded = ImageIO.read(jpeg);
-				if (decoded != null && decoded.getWidth() == image.getWidth()
-						&& decoded.getHeight() == image.getHeight()) {
-					return Images.toGray(decoded);
+			try (InputStream jpeg = image.getCOSObject().createRawInputStream();
+					ImageInputStream in = ImageIO.createImageInputStream(jpeg)) {
+				Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+				ImageReader reader = readers.hasNext() ? readers.next() : null;
+				if (reader != null) {
+					try {
+						reader.setInput(in, true, true);
+						// the JPEG's own size, read from its header before a pixel is
+						// decoded, must be the one the PDF declared (and checked)
+						int w = reader.getWidth(0);
+						int h = reader.getHeight(0);
+						if (w != image.getWidth() || h != image.getHeight()) {
+							// damaged, or a decompression bomb behind a harmless size
+							throw new InputException(Reasons.PAGE_IMAGE_SIZE.text(w + "x" + h,
+									image.getWidth() + "x" + image.getHeight()));
+						}
+						return Images.toGray(reader.read(0));
+					}
+					finally {
+						reader.dispose();
+					}
 				}
 			}
 			catch (IOException ex) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.within;
 
 class PdfPagesTests {
@@ -59,6 +60,29 @@ class PdfPagesTests {
 				assertThat(page.image().getRaster().getSample(p[0], p[1], 0))
 					.isCloseTo(scan.getRaster().getSample(p[0], p[1], 0), within(4));
 			}
+		}
+	}
+
+	@Test
+	void aJpegWhoseSizeIsNotTheOneThePdfDeclaresIsRefusedBeforeItIsDecoded() throws IOException {
+		// a small JPEG behind a dictionary that claims a page-sized image (a
+		// decompression
+		// bomb does the opposite: a harmless size in front of a huge JPEG)
+		Path file = this.dir.resolve("lying.pdf");
+		try (PDDocument document = new PDDocument()) {
+			PDPage page = new PDPage(PDRectangle.A4);
+			document.addPage(page);
+			PDImageXObject image = JPEGFactory.createFromImage(document, scan(300, 400), 0.8f);
+			image.setWidth(1654);
+			image.setHeight(2339);
+			try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+				content.drawImage(image, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
+			}
+			document.save(file.toFile());
+		}
+		try (PageSource source = PageSource.open(file)) {
+			assertThatExceptionOfType(InputException.class).isThrownBy(() -> source.page(1))
+				.withMessage("the image of the page is 300x400 but the PDF says 1654x2339");
 		}
 	}
 
