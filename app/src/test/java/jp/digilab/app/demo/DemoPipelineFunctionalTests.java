@@ -196,6 +196,9 @@ class DemoPipelineFunctionalTests {
 		}
 		assertThat(this.context.getBean(RunRepository.class).records(this.summary.runId()))
 			.allSatisfy((r) -> assertThat(r.entryValues().get("receipt_no")).isNotBlank());
+		// the demo robot has a pool of two browsers: each logged in once, and the records
+		// were entered two at a time
+		assertThat(this.legacy.logins()).isEqualTo(2);
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package jp.digilab.jobs.pipeline;
 
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jp.digilab.jobs.run.StoredRecord;
@@ -31,15 +32,34 @@ class EntryProcessor implements ItemProcessor<StoredRecord, EntryProcessor.Enter
 		this.markStarted = markStarted;
 	}
 
+	/**
+	 * How many records the robot can enter at once (its pool of browsers); starts the
+	 * robot.
+	 * @return the pool size
+	 */
+	int poolSize() {
+		return runner().poolSize();
+	}
+
+	/**
+	 * This processor without its step-scope proxy, for threads other than the step's:
+	 * called through the proxy, it returns a function bound to the processor itself.
+	 * @return enters one record
+	 */
+	Function<StoredRecord, Entered> unscoped() {
+		return this::process;
+	}
+
+	private synchronized RobotRunner runner() {
+		if (this.robot == null) {
+			this.robot = this.robotFactory.get();
+		}
+		return this.robot;
+	}
+
 	@Override
 	public Entered process(StoredRecord record) {
-		RobotRunner runner;
-		synchronized (this) {
-			if (this.robot == null) {
-				this.robot = this.robotFactory.get();
-			}
-			runner = this.robot;
-		}
+		RobotRunner runner = runner();
 		org.slf4j.MDC.put(RunLogContext.RECORD, record.key());
 		try {
 			// started before (and not finished), or failed: a try may have saved it

@@ -11,7 +11,6 @@ import jp.digilab.jobs.home.DigilabHome;
 import jp.digilab.jobs.ledger.LedgerRepository;
 import jp.digilab.jobs.run.RunRepository;
 import jp.digilab.jobs.run.StoredFile;
-import jp.digilab.jobs.run.StoredRecord;
 import jp.digilab.ocr.FormReader;
 import jp.digilab.ocr.template.FormTemplate;
 import jp.digilab.robots.RobotRunner;
@@ -142,12 +141,9 @@ public class PipelineJobConfiguration {
 	@Bean
 	Step entryStep(JobRepository jobRepository, PlatformTransactionManager tx, EntryRecordReader entryRecordReader,
 			EntryProcessor entryProcessor, RunRepository runs, RunProgress progress) {
-		return new StepBuilder("entryStep", jobRepository).<StoredRecord, EntryProcessor.Entered>chunk(1)
-			.transactionManager(tx)
-			.reader(entryRecordReader)
-			.processor(entryProcessor)
+		return new StepBuilder("entryStep", jobRepository)
+			.tasklet(new EntryTasklet(entryRecordReader, entryProcessor, new EntryOutcomeWriter(runs, progress)), tx)
 			.stream(entryProcessor)
-			.writer(new EntryOutcomeWriter(runs, progress))
 			.build();
 	}
 
