@@ -19,6 +19,7 @@ import jp.digilab.schedules.definition.ScheduleProblem;
 import jp.digilab.schedules.holiday.JapaneseHolidayCalendar;
 import org.quartz.JobKey;
 import org.quartz.JobPersistenceException;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -242,13 +243,6 @@ public class ScheduleRegistrar implements InitializingBean, SmartLifecycle {
 	}
 
 	private void register(ScheduleDefinition schedule) throws SchedulerException {
-		JobKey jobKey = QuartzSchedules.jobKey(schedule.job());
-		if (!this.scheduler.checkExists(jobKey)) {
-			// replace: another node may store the same durable job at the same moment (a
-			// schedule file both nodes read); storing it twice is harmless, failing is
-			// not
-			this.scheduler.addJob(QuartzSchedules.jobDetail(schedule.job()), true);
-		}
 		if (schedule.skipHolidays()) {
 			String calendar = QuartzSchedules.calendarName(schedule.timeZone());
 			if (!this.scheduler.getCalendarNames().contains(calendar)) {
@@ -261,9 +255,7 @@ public class ScheduleRegistrar implements InitializingBean, SmartLifecycle {
 		Trigger trigger = QuartzSchedules.trigger(schedule, new Date());
 		Trigger existing = this.scheduler.getTrigger(key);
 		if (existing == null) {
-			// the job and its trigger in one transaction, replacing what another node may
-			// have stored from the same file a moment ago
-			this.scheduler.scheduleJob(QuartzSchedules.jobDetail(schedule.job()), Set.of(trigger), true);
+			storeNew(schedule, trigger);
 			logger.info("Schedule '{}' registered: job '{}', next run {}", schedule.id(), schedule.job(),
 					nextRun(schedule));
 		}
@@ -274,7 +266,7 @@ public class ScheduleRegistrar implements InitializingBean, SmartLifecycle {
 			// Unschedule first: Quartz does not let a replaced trigger point at another
 			// job.
 			this.scheduler.unscheduleJob(key);
-			this.scheduler.scheduleJob(QuartzSchedules.jobDetail(schedule.job()), Set.of(trigger), true);
+			storeNew(schedule, trigger);
 			if (paused) {
 				this.scheduler.pauseTrigger(key);
 			}
@@ -284,6 +276,31 @@ public class ScheduleRegistrar implements InitializingBean, SmartLifecycle {
 		else if (this.scheduler.getTriggerState(key) == TriggerState.ERROR) {
 			this.scheduler.resetTriggerFromErrorState(key);
 			logger.info("Schedule '{}' reset from its error state", schedule.id());
+		}
+	}
+
+	/**
+	 * Store a trigger that is not in the job store, with its job if that is missing. Both
+	 * nodes of a cluster read the same schedule file, often in the same second: the job
+	 * and its trigger go in together (a job without triggers is deleted by the other
+	 * node's clean-up), and what the other node stored first is kept, never replaced (a
+	 * replaced trigger could fire a time the other node already fired). A clash left
+	 * unresolved ({@link JobPersistenceException}) is tried again at the next reload.
+	 */
+	private void storeNew(ScheduleDefinition schedule, Trigger trigger) throws SchedulerException {
+		try {
+			if (!this.scheduler.checkExists(QuartzSchedules.jobKey(schedule.job()))) {
+				this.scheduler.scheduleJob(QuartzSchedules.jobDetail(schedule.job()), Set.of(trigger), false);
+			}
+			else {
+				this.scheduler.scheduleJob(trigger);
+			}
+		}
+		catch (ObjectAlreadyExistsException ex) {
+			// the other node stored the job, or this very trigger, a moment ago
+			if (!this.scheduler.checkExists(trigger.getKey())) {
+				this.scheduler.scheduleJob(trigger);
+			}
 		}
 	}
 
