@@ -110,47 +110,55 @@ final class PdfPages implements PageSource {
 		List<COSBase> operands = new ArrayList<>();
 		PDImageXObject image = null;
 		Matrix placed = null;
-		for (Object token : new PDFStreamParser(page).parse()) {
-			if (!(token instanceof Operator operator)) {
-				operands.add((COSBase) token);
-				continue;
+		// token by token: a page that is not a scan is known at its first other
+		// operator, without parsing the rest of its content (rendering parses it again)
+		PDFStreamParser parser = new PDFStreamParser(page);
+		try {
+			for (Object token = parser.parseNextToken(); token != null; token = parser.parseNextToken()) {
+				if (!(token instanceof Operator operator)) {
+					operands.add((COSBase) token);
+					continue;
+				}
+				switch (operator.getName()) {
+					case "q" -> saved.add(ctm.clone());
+					case "Q" -> {
+						if (saved.isEmpty()) {
+							return null;
+						}
+						ctm = saved.remove(saved.size() - 1);
+					}
+					case "cm" -> {
+						if (operands.size() != 6 || !operands.stream().allMatch(COSNumber.class::isInstance)) {
+							return null;
+						}
+						float[] m = new float[6];
+						for (int i = 0; i < 6; i++) {
+							m[i] = ((COSNumber) operands.get(i)).floatValue();
+						}
+						ctm = Matrix.concatenate(new Matrix(m[0], m[1], m[2], m[3], m[4], m[5]), ctm);
+					}
+					case "Do" -> {
+						if (image != null || operands.size() != 1 || !(operands.get(0) instanceof COSName name)) {
+							return null;
+						}
+						PDXObject xobject = page.getResources().getXObject(name);
+						if (!(xobject instanceof PDImageXObject drawn) || drawn.isStencil()
+								|| drawn.getSoftMask() != null) {
+							return null;
+						}
+						image = drawn;
+						placed = ctm.clone();
+					}
+					// anything else (text, paths, another image) needs the renderer
+					default -> {
+						return null;
+					}
+				}
+				operands.clear();
 			}
-			switch (operator.getName()) {
-				case "q" -> saved.add(ctm.clone());
-				case "Q" -> {
-					if (saved.isEmpty()) {
-						return null;
-					}
-					ctm = saved.remove(saved.size() - 1);
-				}
-				case "cm" -> {
-					if (operands.size() != 6 || !operands.stream().allMatch(COSNumber.class::isInstance)) {
-						return null;
-					}
-					float[] m = new float[6];
-					for (int i = 0; i < 6; i++) {
-						m[i] = ((COSNumber) operands.get(i)).floatValue();
-					}
-					ctm = Matrix.concatenate(new Matrix(m[0], m[1], m[2], m[3], m[4], m[5]), ctm);
-				}
-				case "Do" -> {
-					if (image != null || operands.size() != 1 || !(operands.get(0) instanceof COSName name)) {
-						return null;
-					}
-					PDXObject xobject = page.getResources().getXObject(name);
-					if (!(xobject instanceof PDImageXObject drawn) || drawn.isStencil()
-							|| drawn.getSoftMask() != null) {
-						return null;
-					}
-					image = drawn;
-					placed = ctm.clone();
-				}
-				// anything else (text, paths, another image) needs the renderer
-				default -> {
-					return null;
-				}
-			}
-			operands.clear();
+		}
+		finally {
+			parser.close();
 		}
 		PDRectangle box = page.getCropBox();
 		if (image == null || Math.abs(placed.getShearX()) > 0.01 || Math.abs(placed.getShearY()) > 0.01
