@@ -3,6 +3,8 @@ package jp.digilab.app.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import jp.digilab.robots.browser.ChromiumLauncher;
+
 /**
  * Checks the machine's prerequisites from inside the engine, so that a broken setup fails
  * with one line naming the problem and the fix (exit 2) instead of a stack trace. The
@@ -30,7 +32,7 @@ final class Checks {
 	}
 
 	static void browser() {
-		String chromium = envOr("DIGILAB_CHROMIUM", "/usr/bin/chromium");
+		String chromium = ChromiumLauncher.chromium(System.getenv());
 		String driver = envOr("DIGILAB_CHROMEDRIVER", "/usr/bin/chromedriver");
 		if (!Files.isExecutable(Path.of(chromium))) {
 			throw new CliException(2, Messages.get("check.chromium", chromium));

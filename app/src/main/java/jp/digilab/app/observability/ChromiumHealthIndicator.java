@@ -26,11 +26,12 @@ class ChromiumHealthIndicator extends AbstractHealthIndicator {
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		Path chromium = Path.of(this.env.getOrDefault("DIGILAB_CHROMIUM", ChromiumLauncher.DEFAULT_CHROMIUM));
+		Path chromium = Path.of(ChromiumLauncher.chromium(this.env));
 		Path driver = Path.of(this.env.getOrDefault("DIGILAB_CHROMEDRIVER", ChromiumLauncher.DEFAULT_CHROMEDRIVER));
 		builder.withDetail("chromium", chromium.toString()).withDetail("chromedriver", driver.toString());
 		if (!Files.isExecutable(chromium)) {
-			builder.down().withDetail("error", chromium + " is missing or not executable (install chromium)");
+			builder.down()
+				.withDetail("error", chromium + " is missing or not executable (install chromium-headless-shell)");
 		}
 		else if (!Files.isExecutable(driver)) {
 			builder.down().withDetail("error", driver + " is missing or not executable (install chromium-driver)");

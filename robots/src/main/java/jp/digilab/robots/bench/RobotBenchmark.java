@@ -164,7 +164,10 @@ public final class RobotBenchmark {
 			BrowserSession browser = new ChromiumLauncher(Map.of(), RobotSettings.DEFAULT_STEP_TIMEOUT).start();
 			try {
 				WebDriver d = browser.driver();
-				WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(10));
+				// polled as often as the engine's steps poll (Selenium's default is 500
+				// ms,
+				// which would slow the floor down)
+				WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(10), Duration.ofMillis(100));
 				d.get(base + "/login");
 				d.findElement(By.id("userid")).sendKeys(USER);
 				d.findElement(By.id("password")).sendKeys(PASSWORD);
