@@ -37,6 +37,8 @@ import jp.digilab.ocr.image.Page;
 import jp.digilab.ocr.image.PageSource;
 import jp.digilab.ocr.image.Preprocess;
 import jp.digilab.ocr.image.StraightenedPage;
+import jp.digilab.ocr.field.JapaneseText;
+import jp.digilab.ocr.template.Anchor;
 import jp.digilab.ocr.template.FieldSpec;
 import jp.digilab.ocr.template.FormTemplate;
 
@@ -57,8 +59,20 @@ public final class FormReader implements AutoCloseable {
 
 	private static final double BLANK_PAGE_INK = 0.003;
 
-	/** Margin round an anchor's box that the first classification reads, mm. */
+	/** Margin round an anchor's box that the second classification reads, mm. */
 	static final double REGION_MARGIN_MM = 15;
+
+	/** How far a scan may be shifted for its lead anchor to be found first, mm. */
+	static final double REGION_SHIFT_MM = 6;
+
+	/** How much a scan may be scaled for its lead anchor to be found first. */
+	static final double REGION_SCALE = 0.06;
+
+	/** Margin round the other anchors placed from the lead anchor, mm. */
+	static final double NEAR_MARGIN_MM = 3;
+
+	/** Plus this share of their distance from the lead anchor (scale error). */
+	static final double NEAR_SCALE = 0.03;
 
 	/** White border round an anchor region before its OCR, pixels at 150 DPI. */
 	static final int REGION_BORDER = 24;
@@ -410,16 +424,19 @@ public final class FormReader implements AutoCloseable {
 	}
 
 	/**
-	 * The cheap first try: OCR only the regions round each candidate's anchors (at the
-	 * reduced resolution) and accept a template when its keywords and anchors are found
-	 * there convincingly; {@code null} when inconclusive, and the whole page is read.
+	 * The cheap first try, in two steps. First each candidate's lead anchor (its longest
+	 * text: the title on most forms) is read where it may lie, the candidates' regions
+	 * merged (titles tend to share a place). A candidate whose lead is found there has
+	 * its other anchors read in small regions placed from where the lead was found, and
+	 * is accepted when its keywords and anchors are found convincingly. So the cost is
+	 * about one title region plus the chosen form's labels, however many templates the
+	 * home has. When no lead is found, or the result is not convincing, the regions round
+	 * every candidate's anchors are read ({@link #classifyByAllAnchorRegions});
+	 * {@code null} when that is inconclusive too, and the whole page is read.
 	 */
 	private Classification classifyByAnchorRegions(List<FormTemplate> candidates, OcrEngine engine, BufferedImage image,
 			BufferedImage small, double factor, int dpi, int fileDpi) {
-		// the regions round every candidate's anchors, merged, each read once: the
-		// candidates' titles and labels often lie in the same places
-		List<Rectangle> regions = new ArrayList<>();
-		Map<FormTemplate, List<Rectangle>> own = new HashMap<>();
+		Map<FormTemplate, Scale> scales = new LinkedHashMap<>();
 		for (FormTemplate template : candidates) {
 			if (template.anchors().isEmpty() || (template.pixelUnits() && template.referenceSize() == null)) {
 				return null;
@@ -427,34 +444,156 @@ public final class FormReader implements AutoCloseable {
 			double pixelsPerMm = pixelsPerMm(template, image, fileDpi);
 			double pixelsPerUnit = template.pixelUnits()
 					? pixelsPerMm * template.paper().width() / template.referenceSize().width : pixelsPerMm;
-			double margin = REGION_MARGIN_MM * pixelsPerMm;
-			for (var anchor : template.anchors()) {
-				double[] b = anchor.box();
-				Rectangle r = new Rectangle((int) Math.round((b[0] * pixelsPerUnit - margin) * factor),
-						(int) Math.round((b[1] * pixelsPerUnit - margin) * factor),
-						(int) Math.round((b[2] * pixelsPerUnit + 2 * margin) * factor),
-						(int) Math.round((b[3] * pixelsPerUnit + 2 * margin) * factor));
-				Rectangle clipped = r.intersection(new Rectangle(0, 0, small.getWidth(), small.getHeight()));
-				own.computeIfAbsent(template, (t) -> new ArrayList<>()).add(clipped);
-				addMerged(regions, clipped);
+			scales.put(template, new Scale(pixelsPerUnit, pixelsPerMm));
+		}
+		Rectangle smallPage = new Rectangle(0, 0, small.getWidth(), small.getHeight());
+		List<Rectangle> regions = new ArrayList<>();
+		Map<FormTemplate, Rectangle> leadRegions = new HashMap<>();
+		for (var entry : scales.entrySet()) {
+			Scale scale = entry.getValue();
+			double[] b = lead(entry.getKey()).box();
+			// shifted by up to REGION_SHIFT_MM and scaled by up to REGION_SCALE about the
+			// paper's corner: the far edges move most
+			double mx = (REGION_SHIFT_MM + REGION_SCALE * (b[0] + b[2]) * scale.mmPerUnit()) * scale.pixelsPerMm();
+			double my = (REGION_SHIFT_MM + REGION_SCALE * (b[1] + b[3]) * scale.mmPerUnit()) * scale.pixelsPerMm();
+			Rectangle r = reduced(b[0] * scale.pixelsPerUnit() - mx, b[1] * scale.pixelsPerUnit() - my,
+					b[2] * scale.pixelsPerUnit() + 2 * mx, b[3] * scale.pixelsPerUnit() + 2 * my, factor)
+				.intersection(smallPage);
+			leadRegions.put(entry.getKey(), r);
+			addMerged(regions, r);
+		}
+		List<OcrWord> leadWords = readRegions(regions, engine, small, factor, dpi);
+		Classification best = null;
+		double bestScore = 0;
+		double secondScore = 0;
+		for (var entry : scales.entrySet()) {
+			FormTemplate template = entry.getKey();
+			Scale scale = entry.getValue();
+			Anchor lead = lead(template);
+			List<OcrWord> mine = within(leadWords, List.of(leadRegions.get(template)), factor);
+			double[] b = lead.box();
+			Optional<Rectangle> found = new AnchorFinder(mine).find(lead.text(),
+					(b[0] + b[2] / 2) * scale.pixelsPerUnit(), (b[1] + b[3] / 2) * scale.pixelsPerUnit(),
+					Alignment.SEARCH_RADIUS_MM * scale.pixelsPerMm());
+			if (found.isEmpty()) {
+				continue;
+			}
+			// the scan's scale from the lead's printed width, within what the regions
+			// allow
+			double s = Math.max(1 - REGION_SCALE,
+					Math.min(1 + REGION_SCALE, found.get().width / (b[2] * scale.pixelsPerUnit())));
+			List<Rectangle> near = new ArrayList<>();
+			for (Anchor anchor : template.anchors()) {
+				if (anchor == lead) {
+					continue;
+				}
+				double[] a = anchor.box();
+				double du = (a[0] + a[2] / 2) - (b[0] + b[2] / 2);
+				double dv = (a[1] + a[3] / 2) - (b[1] + b[3] / 2);
+				double cx = found.get().getCenterX() + s * du * scale.pixelsPerUnit();
+				double cy = found.get().getCenterY() + s * dv * scale.pixelsPerUnit();
+				double m = (NEAR_MARGIN_MM + NEAR_SCALE * Math.hypot(du, dv) * scale.mmPerUnit()) * scale.pixelsPerMm();
+				double w = s * a[2] * scale.pixelsPerUnit() + 2 * m;
+				double h = s * a[3] * scale.pixelsPerUnit() + 2 * m;
+				addMerged(near, reduced(cx - w / 2, cy - h / 2, w, h, factor).intersection(smallPage));
+			}
+			List<OcrWord> words = new ArrayList<>(mine);
+			// sparse text: a label alone in a small region of ruled table cells is
+			// dropped by the full layout analysis more often than not
+			words.addAll(readRegions(near, engine, small, factor, dpi, SegMode.SPARSE));
+			AnchorFinder finder = new AnchorFinder(words);
+			double score = judge(template, finder, image.getWidth());
+			if (score > bestScore) {
+				secondScore = bestScore;
+				bestScore = score;
+				best = (score > 0) ? new Classification(template, finder) : null;
+			}
+			else {
+				secondScore = Math.max(secondScore, score);
 			}
 		}
+		if (best != null && bestScore >= FAST_ACCEPT && bestScore - secondScore >= FAST_LEAD) {
+			return best;
+		}
+		logger.debug("lead anchors inconclusive (best {}, next {}): reading the regions round all anchors",
+				String.format("%.2f", bestScore), String.format("%.2f", secondScore));
+		return classifyByAllAnchorRegions(candidates, scales, engine, image, small, factor, dpi);
+	}
+
+	/** A template's scale on the page. */
+	private record Scale(double pixelsPerUnit, double pixelsPerMm) {
+
+		double mmPerUnit() {
+			return this.pixelsPerUnit / this.pixelsPerMm;
+		}
+
+	}
+
+	/** The anchor read first: the longest text (a form's title, as a rule). */
+	static Anchor lead(FormTemplate template) {
+		Anchor lead = template.anchors().get(0);
+		for (Anchor anchor : template.anchors()) {
+			if (JapaneseText.compact(anchor.text()).length() > JapaneseText.compact(lead.text()).length()) {
+				lead = anchor;
+			}
+		}
+		return lead;
+	}
+
+	/**
+	 * How well a page's words round a template's anchors match it: its classification
+	 * score, or 0 when fewer than two of its anchors (one, if it has one) are found.
+	 */
+	private static double judge(FormTemplate template, AnchorFinder finder, int pageWidth) {
+		List<PageClassifier.Score> scores = new ArrayList<>();
+		PageClassifier.classify(List.of(template), finder, pageWidth, scores);
+		double anchors = PageClassifier.anchorScore(template, finder, pageWidth);
+		int found = (int) Math.round(anchors * template.anchors().size());
+		return (found >= Math.min(2, template.anchors().size())) ? scores.get(0).score() : 0;
+	}
+
+	/** A full-page rectangle, in pixels of the reduced page. */
+	private static Rectangle reduced(double x, double y, double width, double height, double factor) {
+		return new Rectangle((int) Math.round(x * factor), (int) Math.round(y * factor),
+				(int) Math.round(width * factor), (int) Math.round(height * factor));
+	}
+
+	/** The words whose centres lie in one of the regions (of the reduced page). */
+	private static List<OcrWord> within(List<OcrWord> words, List<Rectangle> regions, double factor) {
+		return words.stream().filter((w) -> {
+			Rectangle b = w.box();
+			double cx = (b.x + b.width / 2.0) * factor;
+			double cy = (b.y + b.height / 2.0) * factor;
+			return regions.stream().anyMatch((r) -> r.contains(cx, cy));
+		}).toList();
+	}
+
+	/**
+	 * OCR of regions of the reduced page, each in a white border; word boxes in full-page
+	 * pixels.
+	 */
+	private static List<OcrWord> readRegions(List<Rectangle> regions, OcrEngine engine, BufferedImage small,
+			double factor, int dpi) {
+		return readRegions(regions, engine, small, factor, dpi, SegMode.AUTO);
+	}
+
+	private static List<OcrWord> readRegions(List<Rectangle> regions, OcrEngine engine, BufferedImage small,
+			double factor, int dpi, SegMode mode) {
 		List<OcrWord> words = new ArrayList<>();
 		for (Rectangle r : regions) {
 			if (r.width < 8 || r.height < 8) {
 				continue;
 			}
 			// in a white border: text cut by the region's edge otherwise makes
-			// Tesseract's
-			// layout analysis clip a box outside the image, which Leptonica reports on
-			// stderr ("Error in boxClipToRectangle: box outside rectangle")
+			// Tesseract's layout analysis clip a box outside the image, which Leptonica
+			// reports on stderr ("Error in boxClipToRectangle: box outside rectangle")
 			int border = REGION_BORDER;
 			BufferedImage region = Images.crop(small, r.x, r.y, r.width, r.height);
 			if (region == null) {
 				continue;
 			}
 			BufferedImage crop = Images.whiteBorder(region, border);
-			OcrText text = engine.recognize(crop, (int) Math.round(dpi * factor), SegMode.AUTO, null);
+			OcrText text = engine.recognize(crop, (int) Math.round(dpi * factor), mode, null);
 			boolean first = true;
 			for (OcrWord w : text.words()) {
 				Rectangle box = w.box();
@@ -467,19 +606,41 @@ public final class FormReader implements AutoCloseable {
 				first = false;
 			}
 		}
+		return words;
+	}
+
+	/**
+	 * The second try: OCR the regions round every candidate's anchors (at the reduced
+	 * resolution) and accept a template when its keywords and anchors are found there
+	 * convincingly; {@code null} when inconclusive, and the whole page is read.
+	 */
+	private Classification classifyByAllAnchorRegions(List<FormTemplate> candidates, Map<FormTemplate, Scale> scales,
+			OcrEngine engine, BufferedImage image, BufferedImage small, double factor, int dpi) {
+		// the regions round every candidate's anchors, merged, each read once: the
+		// candidates' titles and labels often lie in the same places
+		List<Rectangle> regions = new ArrayList<>();
+		Map<FormTemplate, List<Rectangle>> own = new HashMap<>();
+		for (FormTemplate template : candidates) {
+			Scale scale = scales.get(template);
+			double margin = REGION_MARGIN_MM * scale.pixelsPerMm();
+			for (var anchor : template.anchors()) {
+				double[] b = anchor.box();
+				Rectangle clipped = reduced(b[0] * scale.pixelsPerUnit() - margin,
+						b[1] * scale.pixelsPerUnit() - margin, b[2] * scale.pixelsPerUnit() + 2 * margin,
+						b[3] * scale.pixelsPerUnit() + 2 * margin, factor)
+					.intersection(new Rectangle(0, 0, small.getWidth(), small.getHeight()));
+				own.computeIfAbsent(template, (t) -> new ArrayList<>()).add(clipped);
+				addMerged(regions, clipped);
+			}
+		}
+		List<OcrWord> words = readRegions(regions, engine, small, factor, dpi);
 		Classification best = null;
 		double bestScore = 0;
 		double secondScore = 0;
 		for (FormTemplate template : candidates) {
 			// each template is judged on the words round its own anchors only: another
 			// form's label in a shared region must not pin this one's anchors
-			List<Rectangle> mine = own.get(template);
-			AnchorFinder finder = new AnchorFinder(words.stream().filter((w) -> {
-				Rectangle b = w.box();
-				double cx = (b.x + b.width / 2.0) * factor;
-				double cy = (b.y + b.height / 2.0) * factor;
-				return mine.stream().anyMatch((r) -> r.contains(cx, cy));
-			}).toList());
+			AnchorFinder finder = new AnchorFinder(within(words, own.get(template), factor));
 			List<PageClassifier.Score> scores = new ArrayList<>();
 			PageClassifier.classify(List.of(template), finder, image.getWidth(), scores);
 			double score = scores.get(0).score();

@@ -64,6 +64,17 @@ class FormReaderTests {
 	}
 
 	@Test
+	void aScanShiftedFurtherThanTheFirstLookAllowsIsStillReadRight() {
+		// 11 mm right and 9 mm down: the lead anchor (電話番号, x 18–38 mm) lies outside
+		// the region first read for it, so every anchor's wider region is read instead
+		BufferedImage image = FormImages.render(FormImages.sampleValues(), new Scan(11, 9, 1.0, 0, 300, 0));
+		Path file = FormImages.writePng(image, this.dir.resolve("far.png"), 300);
+		ScanResult result = reader.read(file, List.of(template));
+		assertThat(result.errors()).isEmpty();
+		assertValues(result.documents().get(0));
+	}
+
+	@Test
 	void readsAScannedPdfAndAMultiPageTiffWithBlankAndUnknownPages() {
 		BufferedImage form = FormImages.render(FormImages.sampleValues(), Scan.straight(300));
 		Path pdf = FormImages.writePdf(List.of(form), this.dir.resolve("scan.pdf"));

@@ -104,6 +104,9 @@ public final class Images {
 	 * @return the scaled image
 	 */
 	public static BufferedImage scale(BufferedImage image, double factor) {
+		if (factor == 0.5 && image.getWidth() % 2 == 0 && image.getHeight() % 2 == 0) {
+			return halve(toGray(image));
+		}
 		int w = Math.max(1, (int) Math.round(image.getWidth() * factor));
 		int h = Math.max(1, (int) Math.round(image.getHeight() * factor));
 		BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
@@ -114,6 +117,38 @@ public final class Images {
 		g.drawImage(toGray(image), 0, 0, w, h, null);
 		g.dispose();
 		return out;
+	}
+
+	/**
+	 * Half the size, each pixel the rounded mean of a 2 × 2 block: exactly what Java2D's
+	 * bilinear scaling gives at one half (the test compares them pixel by pixel), in
+	 * about a fifth of its time. Written here because the library alternatives differ:
+	 * Leptonica's {@code pixScaleAreaMap2} truncates instead of rounding (half the pixels
+	 * one level darker, which moved anchors and changed readings in the benchmark) and
+	 * its copies in and out cost most of the gain. A 300-DPI page is halved for every
+	 * classification, so this is on the hot path.
+	 * @param gray a grayscale image of even width and height
+	 * @return the halved image
+	 */
+	static BufferedImage halve(BufferedImage gray) {
+		int width = gray.getWidth();
+		int w = width / 2;
+		int h = gray.getHeight() / 2;
+		byte[] top = new byte[width];
+		byte[] bottom = new byte[width];
+		byte[] out = new byte[w * h];
+		java.awt.image.Raster raster = gray.getRaster();
+		for (int y = 0; y < h; y++) {
+			raster.getDataElements(0, 2 * y, width, 1, top);
+			raster.getDataElements(0, 2 * y + 1, width, 1, bottom);
+			int at = y * w;
+			for (int x = 0; x < w; x++) {
+				int sum = (top[2 * x] & 0xff) + (top[2 * x + 1] & 0xff) + (bottom[2 * x] & 0xff)
+						+ (bottom[2 * x + 1] & 0xff);
+				out[at + x] = (byte) ((sum + 2) >> 2);
+			}
+		}
+		return fromGrayBytes(out, w, h);
 	}
 
 	/**
