@@ -274,20 +274,18 @@ public final class FormReader implements AutoCloseable {
 		OcrEngine engine = engine(candidates.get(0).languages());
 		boolean scanned = !page.hasTextLayer();
 		double factor = Math.min(1.0, (double) CLASSIFY_DPI / dpi);
-		BufferedImage small = Images.scale(image, factor);
+		BufferedImage reduced = Images.scale(image, factor);
 		double skew = 0;
 		if (scanned && this.settings.deskew()) {
-			skew = Preprocess.findSkew(small);
-			if (Math.abs(skew) >= 0.2) {
-				// only the reduced copy is turned; field regions are turned as they are
-				// read
-				small = Preprocess.rotateSmall(small, skew);
-			}
-			else {
+			skew = Preprocess.findSkew(reduced);
+			if (Math.abs(skew) < 0.2) {
 				skew = 0;
 			}
 		}
+		// nothing is turned yet: the regions classification and fields read are turned
+		// as they are cut out, the whole page only on the rare paths that read all of it
 		StraightenedPage straight = new StraightenedPage(image, skew);
+		StraightenedPage straightSmall = new StraightenedPage(reduced, skew);
 		this.timer.get().lap("straighten");
 		List<PageClassifier.Score> scores = new ArrayList<>();
 		AnchorFinder finder = null;
@@ -296,7 +294,7 @@ public final class FormReader implements AutoCloseable {
 		// English model turns the large printed title into Latin letters
 		OcrEngine classifier = scanned ? classifyEngine(candidates.get(0).languages(), engine) : engine;
 		if (scanned) {
-			Classification fast = classifyByAnchorRegions(candidates, classifier, image, small, factor, dpi,
+			Classification fast = classifyByAnchorRegions(candidates, classifier, image, straightSmall, factor, dpi,
 					page.dpi());
 			if (fast != null) {
 				finder = fast.finder();
@@ -307,6 +305,7 @@ public final class FormReader implements AutoCloseable {
 				this.timer.get().lap("classify-regions (inconclusive)");
 			}
 		}
+		BufferedImage small = match.isEmpty() ? straightSmall.whole() : null;
 		if (match.isEmpty()) {
 			finder = new AnchorFinder(
 					scanned ? pageWords(classifier, small, dpi * factor, factor) : TextLayers.words(page.textLayer()));
@@ -435,7 +434,7 @@ public final class FormReader implements AutoCloseable {
 	 * {@code null} when that is inconclusive too, and the whole page is read.
 	 */
 	private Classification classifyByAnchorRegions(List<FormTemplate> candidates, OcrEngine engine, BufferedImage image,
-			BufferedImage small, double factor, int dpi, int fileDpi) {
+			StraightenedPage small, double factor, int dpi, int fileDpi) {
 		Map<FormTemplate, Scale> scales = new LinkedHashMap<>();
 		for (FormTemplate template : candidates) {
 			if (template.anchors().isEmpty() || (template.pixelUnits() && template.referenceSize() == null)) {
@@ -446,7 +445,7 @@ public final class FormReader implements AutoCloseable {
 					? pixelsPerMm * template.paper().width() / template.referenceSize().width : pixelsPerMm;
 			scales.put(template, new Scale(pixelsPerUnit, pixelsPerMm));
 		}
-		Rectangle smallPage = new Rectangle(0, 0, small.getWidth(), small.getHeight());
+		Rectangle smallPage = new Rectangle(0, 0, small.width(), small.height());
 		List<Rectangle> regions = new ArrayList<>();
 		Map<FormTemplate, Rectangle> leadRegions = new HashMap<>();
 		for (var entry : scales.entrySet()) {
@@ -569,15 +568,15 @@ public final class FormReader implements AutoCloseable {
 	}
 
 	/**
-	 * OCR of regions of the reduced page, each in a white border; word boxes in full-page
-	 * pixels.
+	 * OCR of regions of the reduced, straightened page (each turned as it is cut out), in
+	 * a white border; word boxes in full-page pixels.
 	 */
-	private static List<OcrWord> readRegions(List<Rectangle> regions, OcrEngine engine, BufferedImage small,
+	private static List<OcrWord> readRegions(List<Rectangle> regions, OcrEngine engine, StraightenedPage small,
 			double factor, int dpi) {
 		return readRegions(regions, engine, small, factor, dpi, SegMode.AUTO);
 	}
 
-	private static List<OcrWord> readRegions(List<Rectangle> regions, OcrEngine engine, BufferedImage small,
+	private static List<OcrWord> readRegions(List<Rectangle> regions, OcrEngine engine, StraightenedPage small,
 			double factor, int dpi, SegMode mode) {
 		List<OcrWord> words = new ArrayList<>();
 		for (Rectangle r : regions) {
@@ -588,7 +587,7 @@ public final class FormReader implements AutoCloseable {
 			// Tesseract's layout analysis clip a box outside the image, which Leptonica
 			// reports on stderr ("Error in boxClipToRectangle: box outside rectangle")
 			int border = REGION_BORDER;
-			BufferedImage region = Images.crop(small, r.x, r.y, r.width, r.height);
+			BufferedImage region = small.crop(r.x, r.y, r.width, r.height);
 			if (region == null) {
 				continue;
 			}
@@ -615,7 +614,7 @@ public final class FormReader implements AutoCloseable {
 	 * convincingly; {@code null} when inconclusive, and the whole page is read.
 	 */
 	private Classification classifyByAllAnchorRegions(List<FormTemplate> candidates, Map<FormTemplate, Scale> scales,
-			OcrEngine engine, BufferedImage image, BufferedImage small, double factor, int dpi) {
+			OcrEngine engine, BufferedImage image, StraightenedPage small, double factor, int dpi) {
 		// the regions round every candidate's anchors, merged, each read once: the
 		// candidates' titles and labels often lie in the same places
 		List<Rectangle> regions = new ArrayList<>();
@@ -628,7 +627,7 @@ public final class FormReader implements AutoCloseable {
 				Rectangle clipped = reduced(b[0] * scale.pixelsPerUnit() - margin,
 						b[1] * scale.pixelsPerUnit() - margin, b[2] * scale.pixelsPerUnit() + 2 * margin,
 						b[3] * scale.pixelsPerUnit() + 2 * margin, factor)
-					.intersection(new Rectangle(0, 0, small.getWidth(), small.getHeight()));
+					.intersection(new Rectangle(0, 0, small.width(), small.height()));
 				own.computeIfAbsent(template, (t) -> new ArrayList<>()).add(clipped);
 				addMerged(regions, clipped);
 			}
