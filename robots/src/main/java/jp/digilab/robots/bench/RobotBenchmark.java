@@ -24,6 +24,7 @@ import jp.digilab.robots.browser.BrowserSession;
 import jp.digilab.robots.browser.ChromiumLauncher;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -194,8 +195,10 @@ public final class RobotBenchmark {
 					d.findElement(By.cssSelector("input[value='登録']")).click();
 					Alert alert = wait.until(ExpectedConditions.alertIsPresent());
 					alert.accept();
-					wait.until(ExpectedConditions.presenceOfElementLocated(By.id("receipt-no")));
-					d.findElement(By.id("receipt-no")).getText();
+					// the receipt page replaces the form while we look: an element found
+					// on the way may be gone the next moment
+					wait.ignoring(StaleElementReferenceException.class)
+						.until((driver) -> driver.findElement(By.id("receipt-no")).getText());
 				}
 			}
 			finally {
