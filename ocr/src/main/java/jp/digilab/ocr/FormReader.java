@@ -528,15 +528,27 @@ public final class FormReader implements AutoCloseable {
 
 	}
 
-	/** The anchor read first: the longest text (a form's title, as a rule). */
+	/**
+	 * The anchor read first: the one that is the template's title (covers at least half
+	 * of it), else the longest text — a form's title, as a rule, and the text that OCR
+	 * finds most surely.
+	 */
 	static Anchor lead(FormTemplate template) {
-		Anchor lead = template.anchors().get(0);
+		String title = JapaneseText.compact((template.title() != null) ? template.title() : "");
+		Anchor lead = null;
+		Anchor longest = template.anchors().get(0);
 		for (Anchor anchor : template.anchors()) {
-			if (JapaneseText.compact(anchor.text()).length() > JapaneseText.compact(lead.text()).length()) {
+			String text = JapaneseText.compact(anchor.text());
+			boolean isTitle = !title.isEmpty() && 2 * text.length() >= title.length()
+					&& (title.contains(text) || text.contains(title));
+			if (isTitle && (lead == null || text.length() > JapaneseText.compact(lead.text()).length())) {
 				lead = anchor;
 			}
+			if (text.length() > JapaneseText.compact(longest.text()).length()) {
+				longest = anchor;
+			}
 		}
-		return lead;
+		return (lead != null) ? lead : longest;
 	}
 
 	/**

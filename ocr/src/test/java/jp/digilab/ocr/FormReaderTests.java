@@ -1,6 +1,7 @@
 package jp.digilab.ocr;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +65,31 @@ class FormReaderTests {
 	}
 
 	@Test
+	void theTitleIsReadFirstEvenWhenAFootnoteIsLonger() throws Exception {
+		Path yml = Files.writeString(this.dir.resolve("drafted.yml"), """
+				id: drafted
+				title: 児童手当認定請求書
+				paper: A4
+				anchors:
+				  - text: 氏名
+				    box: [14, 86, 8, 4]
+				  - text: 児童手当認定請求書
+				    box: [73, 26, 64, 8]
+				  - text: ※太枠の中を記入してください。訂正は二重線で。
+				    box: [14, 280, 120, 4]
+				fields:
+				  - name: name
+				    box: [49, 83, 148, 10]
+				    type: text
+				""");
+		assertThat(FormReader.lead(FormTemplate.load(yml)).text()).isEqualTo("児童手当認定請求書");
+		// without a title among the anchors, the longest text
+		assertThat(FormReader.lead(template).text()).isEqualTo("本籍の記載");
+	}
+
+	@Test
 	void aScanShiftedFurtherThanTheFirstLookAllowsIsStillReadRight() {
-		// 11 mm right and 9 mm down: the lead anchor (電話番号, x 18–38 mm) lies outside
+		// 11 mm right and 9 mm down: the lead anchor (本籍の記載, x 18–43 mm) lies outside
 		// the region first read for it, so every anchor's wider region is read instead
 		BufferedImage image = FormImages.render(FormImages.sampleValues(), new Scan(11, 9, 1.0, 0, 300, 0));
 		Path file = FormImages.writePng(image, this.dir.resolve("far.png"), 300);

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 
 import jp.digilab.jobs.definition.DefinitionException;
+import jp.digilab.ocr.template.TemplateException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,6 +25,14 @@ public class DigilabCommand {
 		Messages.use(lang);
 	}
 
+	/**
+	 * Log lines go to standard error until Spring (for the commands that start it)
+	 * configures logging its own way.
+	 */
+	public static void logToStandardError() {
+		CliLogging.toStandardError();
+	}
+
 	/** Runs the command line and returns the process exit code. */
 	public static int execute(String... args) {
 		return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
@@ -38,6 +47,11 @@ public class DigilabCommand {
 			if (ex instanceof CliException cliException) {
 				err.println("digilab: " + cliException.getMessage());
 				return cliException.exitCode();
+			}
+			if (cause instanceof TemplateException template) {
+				// file, line and reason; a YAML parser's own message would lose the file
+				err.println("digilab: " + Messages.reason(template.getMessage()));
+				return 2;
 			}
 			if (cause instanceof DefinitionException || ex instanceof DefinitionException) {
 				err.println("digilab: " + Messages.reason(cause.getMessage()));
@@ -60,7 +74,7 @@ public class DigilabCommand {
 	private static Throwable rootCause(Throwable ex) {
 		Throwable cause = ex;
 		while (cause.getCause() != null && cause.getCause() != cause) {
-			if (cause instanceof DefinitionException) {
+			if (cause instanceof DefinitionException || cause instanceof TemplateException) {
 				return cause;
 			}
 			cause = cause.getCause();

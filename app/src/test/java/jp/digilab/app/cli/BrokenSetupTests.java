@@ -69,21 +69,26 @@ class BrokenSetupTests {
 	}
 
 	private Result run(Map<String, String> env, String... args) throws Exception {
+		return run(this.tmp, env, args);
+	}
+
+	/**
+	 * Run the real command line in its own JVM (the test classpath, which has no logging
+	 * configuration for the app, as the application jar has none), in a folder.
+	 */
+	static Result run(Path dir, Map<String, String> env, String... args) throws Exception {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 						System.getProperty("java.class.path"), Main.getName()));
 		command.addAll(List.of(args));
-		ProcessBuilder builder = new ProcessBuilder(command).directory(this.tmp.toFile());
+		ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
 		builder.environment().putAll(env);
-		builder.redirectOutput(this.tmp.resolve("out.txt").toFile());
-		builder.redirectError(this.tmp.resolve("err.txt").toFile());
+		builder.redirectOutput(dir.resolve("out.txt").toFile());
+		builder.redirectError(dir.resolve("err.txt").toFile());
 		Process process = builder.start();
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		return new Result(process.exitValue(), read("out.txt"), read("err.txt"));
-	}
-
-	private String read(String name) throws Exception {
-		return Files.readString(this.tmp.resolve(name), StandardCharsets.UTF_8);
+		return new Result(process.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+				Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
 	}
 
 	static final class Main {

@@ -35,6 +35,26 @@ final class YamlNode {
 		this.value = value;
 	}
 
+	/**
+	 * The YAML parser's message on one line: its problem statements without the echoed
+	 * source lines and carets under them ("while parsing a flow sequence; expected ',' or
+	 * ']', but got :"). The file and line are given beside it.
+	 */
+	static String oneLine(String message) {
+		if (message == null) {
+			return "";
+		}
+		String[] lines = message.split("\\R");
+		List<String> kept = new ArrayList<>();
+		for (int i = 0; i + 1 < lines.length; i++) {
+			// a statement is followed by its mark: " in reader, line 6, column 10:"
+			if (!lines[i].isBlank() && lines[i + 1].strip().startsWith("in ")) {
+				kept.add(lines[i].strip());
+			}
+		}
+		return kept.isEmpty() ? lines[0].strip() : String.join("; ", kept);
+	}
+
 	static YamlNode parse(Path file) {
 		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
 				JsonParser parser = MAPPER.createParser(reader)) {
@@ -46,7 +66,7 @@ final class YamlNode {
 		}
 		catch (JacksonException ex) {
 			int line = (ex.getLocation() != null) ? ex.getLocation().getLineNr() : 0;
-			throw new TemplateException(file, line, "YAML error: " + ex.getOriginalMessage(), ex);
+			throw new TemplateException(file, line, "YAML error: " + oneLine(ex.getOriginalMessage()), ex);
 		}
 		catch (IOException ex) {
 			throw new TemplateException(file, 0, "cannot read: " + ex.getMessage(), ex);
