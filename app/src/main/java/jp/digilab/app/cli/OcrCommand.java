@@ -76,6 +76,15 @@ class OcrCommand implements Callable<Integer> {
 			return FormTemplate.load(path);
 		}
 		Path templates = Homes.resolve(this.parent.home).resolve("templates");
+		// templates/ID.yml alone, as jobs find it: a mistake in another template of the
+		// home must not stop this one being tried
+		Path own = templates.resolve(this.template + ".yml");
+		if (Files.isRegularFile(own)) {
+			FormTemplate found = FormTemplate.load(own);
+			if (found.id().equals(this.template)) {
+				return found;
+			}
+		}
 		return TemplateRepository.load(templates)
 			.find(this.template)
 			.orElseThrow(() -> new CliException(2, Messages.get("ocr.template.missing", this.template)));

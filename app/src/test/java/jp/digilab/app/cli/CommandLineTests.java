@@ -53,6 +53,20 @@ class CommandLineTests {
 	}
 
 	@Test
+	void ocrWithATemplateIdIsNotStoppedByAnotherBrokenTemplate() throws Exception {
+		Path templates = Files.createDirectories(this.tmp.resolve("home/templates"));
+		Files.copy(SAMPLES.resolve("templates/juminhyo-request.yml"), templates.resolve("juminhyo-request.yml"));
+		Files.copy(SAMPLES.resolve("templates/juminhyo-request.png"), templates.resolve("juminhyo-request.png"));
+		Files.writeString(templates.resolve("half-written.yml"), "id: half-written\nfields: [\n");
+		Result result = run("ocr", SAMPLES.resolve("inbox/juminhyo/scan-001.png").toString(), "--template",
+				"juminhyo-request", "--json", "--home", this.tmp.resolve("home").toString());
+		assertThat(result.exit).as(result.err).isZero();
+		Map<String, Object> json = JsonMapper.builder().build().readValue(result.out, new TypeReference<>() {
+		});
+		assertThat(json.get("documents")).asString().contains("template=juminhyo-request");
+	}
+
+	@Test
 	void ocrTableShowsJapaneseLabels() throws Exception {
 		Result result = run("ocr", SAMPLES.resolve("inbox/juminhyo/scan-001.png").toString(), "--template",
 				SAMPLES.resolve("templates/juminhyo-request.yml").toString(), "--lang", "ja");

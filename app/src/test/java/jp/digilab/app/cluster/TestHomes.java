@@ -23,7 +23,10 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class TestHomes {
 
-	/** The login of the sample legacy system, as in the sample robot. */
+	/**
+	 * A robot for the sample legacy system, as the sample robot: two browsers, each round
+	 * of the entry step enters two records side by side.
+	 */
 	static final String ROBOT = """
 			id: tiny-entry
 			title: 試験票 基幹システム入力
@@ -55,6 +58,7 @@ final class TestHomes {
 			  - acceptAlert: { expect: "登録しますか" }
 			  - waitFor: { text: "登録しました", timeout: 10s }
 			retry: { attempts: 3, backoff: 1s }
+			pool: 2
 			""";
 
 	private TestHomes() {

@@ -17,7 +17,10 @@ import org.springframework.batch.infrastructure.item.ItemStream;
  * the first record and closed when the step ends. Before the first keystroke the record
  * is marked started (committed at once), so that after a crash the next run knows the
  * record may already be in the legacy system and lets the script's duplicate check
- * ({@code retried: true}) run for it; a record never started skips that check.
+ * ({@code retried: true}) run for it; a record never started skips that check. When the
+ * step itself is resumed (a restart after a crash, or a dead node's run taken over),
+ * every record it enters counts as tried before: the check then does not rest on the
+ * started marks alone having reached the disk.
  */
 class EntryProcessor implements ItemProcessor<StoredRecord, EntryProcessor.Entered>, ItemStream {
 
@@ -25,7 +28,12 @@ class EntryProcessor implements ItemProcessor<StoredRecord, EntryProcessor.Enter
 
 	private final Consumer<String> markStarted;
 
+	/** Written into the step's context once it has begun; found there on a restart. */
+	static final String BEGUN = "entry.begun";
+
 	private RobotRunner robot;
+
+	private volatile boolean resumed;
 
 	EntryProcessor(Supplier<RobotRunner> robotFactory, Consumer<String> markStarted) {
 		this.robotFactory = robotFactory;
@@ -63,7 +71,7 @@ class EntryProcessor implements ItemProcessor<StoredRecord, EntryProcessor.Enter
 		org.slf4j.MDC.put(RunLogContext.RECORD, record.key());
 		try {
 			// started before (and not finished), or failed: a try may have saved it
-			boolean triedBefore = record.entryStatus() != null;
+			boolean triedBefore = this.resumed || record.entryStatus() != null;
 			this.markStarted.accept(record.key());
 			return new Entered(record, runner.enter(record.key(), record.values(), triedBefore));
 		}
@@ -74,6 +82,8 @@ class EntryProcessor implements ItemProcessor<StoredRecord, EntryProcessor.Enter
 
 	@Override
 	public void open(ExecutionContext executionContext) {
+		this.resumed = executionContext.containsKey(BEGUN);
+		executionContext.putString(BEGUN, "true");
 	}
 
 	@Override
