@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import jp.digilab.ocr.field.JapaneseText;
+import jp.digilab.ocr.image.Images;
 import jp.digilab.ocr.image.InputException;
 import jp.digilab.ocr.image.Page;
 import jp.digilab.ocr.image.PageSource;
@@ -20,9 +22,10 @@ import jp.digilab.ocr.template.Paper;
 
 /**
  * Writes a starting template from a blank form: the largest text near the top is the
- * title and keyword, every printed label an anchor, and the cell to the right of each
- * label a field, so that nobody measures coordinates by hand. The result is a draft to
- * review: names and types are guessed from the labels.
+ * title, keyword and first anchor, every printed label an anchor, and the cell to the
+ * right of each label (without a printed mark or unit in it) a field, so that nobody
+ * measures coordinates by hand. The result is a draft to review: names and types are
+ * guessed from the labels.
  */
 public final class TemplateDrafter {
 
@@ -71,12 +74,25 @@ public final class TemplateDrafter {
 		if (Math.abs(skew) >= 0.2) {
 			gray = Preprocess.rotateSmall(gray, skew);
 		}
-		List<OcrWord> words;
-		try (OcrEngine engine = settings.engineFactory().create(settings.tessdata(), "jpn+eng")) {
-			words = engine.recognize(gray, (int) Math.round(pxPerMm * 25.4), SegMode.SPARSE, null).words();
+		int dpi = (int) Math.round(pxPerMm * 25.4);
+		BufferedImage straight = gray;
+		try (OcrEngine engine = settings.engineFactory().create(settings.tessdata(), "jpn+eng");
+				OcrEngine japanese = settings.engineFactory().create(settings.tessdata(), "jpn")) {
+			List<OcrWord> words = engine.recognize(straight, dpi, SegMode.SPARSE, null).words();
+			List<List<Rectangle>> lines = Preprocess.rulingLines(straight, (int) (20 * pxPerMm), (int) (5 * pxPerMm));
+			// the title read again on its own by the Japanese model: with jpn+eng over
+			// the
+			// whole page the large print comes out wrong (児童手当説定 for 認定)
+			Function<Rectangle, String> titleReader = (box) -> {
+				int margin = (int) (2 * pxPerMm);
+				BufferedImage crop = Images.crop(straight, box.x - margin, box.y - margin, box.width + 2 * margin,
+						box.height + 2 * margin);
+				return (crop != null)
+						? JapaneseText.compact(japanese.recognize(crop, dpi, SegMode.SINGLE_LINE, null).text()) : "";
+			};
+			return new Draft(id, paper, pxPerMm, straight, lines.get(0), lines.get(1), words, titleReader)
+				.yaml(segments(words, lines.get(1)));
 		}
-		List<List<Rectangle>> lines = Preprocess.rulingLines(gray, (int) (20 * pxPerMm), (int) (5 * pxPerMm));
-		return new Draft(id, paper, pxPerMm, gray, lines.get(0), lines.get(1)).yaml(segments(words, lines.get(1)));
 	}
 
 	static Paper paper(BufferedImage image, int dpi) {
@@ -131,15 +147,11 @@ public final class TemplateDrafter {
 	}
 
 	private record Draft(String id, Paper paper, double pxPerMm, BufferedImage image, List<Rectangle> horizontal,
-			List<Rectangle> vertical) {
+			List<Rectangle> vertical, List<OcrWord> words, Function<Rectangle, String> titleReader) {
 
 		String yaml(List<Segment> segments) {
-			Segment title = null;
-			for (Segment s : segments) {
-				if (s.box.y < this.image.getHeight() / 4 && (title == null || s.box.height > title.box.height)) {
-					title = s;
-				}
-			}
+			segments = new ArrayList<>(segments);
+			Segment title = title(segments);
 			StringBuilder y = new StringBuilder();
 			y.append("# Drafted by TemplateDrafter: check the field names, types and boxes before use.\n");
 			y.append("id: ").append(this.id).append('\n');
@@ -157,6 +169,14 @@ public final class TemplateDrafter {
 			StringBuilder anchors = new StringBuilder("anchors:\n");
 			StringBuilder fields = new StringBuilder("fields:\n");
 			Set<String> names = new HashSet<>();
+			if (title != null) {
+				// the title first: the lead anchor, read first to classify a page
+				anchors.append("  - text: ")
+					.append(quote(title.compact()))
+					.append("\n    box: ")
+					.append(box(title.box))
+					.append('\n');
+			}
 			for (Segment s : segments) {
 				if (s == title) {
 					continue;
@@ -182,6 +202,57 @@ public final class TemplateDrafter {
 				fields.append("    box: ").append(box(cell)).append('\n');
 			}
 			return y.append(anchors).append(fields).append("review:\n  minConfidence: 0.80\n").toString();
+		}
+
+		/**
+		 * The tallest text in the top quarter of the page, joined with the text beside it
+		 * on its line in the same large print (OCR splits a widely spaced title: 児童手当認定 |
+		 * 請求書); the segments joined into it leave the list.
+		 */
+		private Segment title(List<Segment> segments) {
+			Segment tallest = null;
+			for (Segment s : segments) {
+				if (s.box.y < this.image.getHeight() / 4 && (tallest == null || s.box.height > tallest.box.height)) {
+					tallest = s;
+				}
+			}
+			if (tallest == null) {
+				return null;
+			}
+			Segment head = tallest;
+			List<Segment> line = new ArrayList<>(segments.stream()
+				.filter((s) -> s == head || (s.box.height >= 0.7 * head.box.height
+						&& Math.abs(s.box.getCenterY() - head.box.getCenterY()) < head.box.height / 2.0))
+				.sorted(java.util.Comparator.comparingInt((Segment s) -> s.box.x))
+				.toList());
+			// only neighbours: a gap of up to three characters between the parts
+			int at = line.indexOf(head);
+			int from = at;
+			int to = at;
+			while (from > 0 && line.get(from).box.x - right(line.get(from - 1)) < 3 * head.box.height) {
+				from--;
+			}
+			while (to + 1 < line.size() && line.get(to + 1).box.x - right(line.get(to)) < 3 * head.box.height) {
+				to++;
+			}
+			Segment joined = new Segment(new StringBuilder(), new Rectangle(line.get(from).box));
+			for (Segment part : line.subList(from, to + 1)) {
+				joined.text.append(part.text);
+				joined.box.add(part.box);
+				segments.remove(part);
+			}
+			String again = this.titleReader.apply(joined.box);
+			int length = joined.compact().length();
+			if (again.codePoints().allMatch(JapaneseText::isCjk) && Math.abs(again.length() - length) <= 1) {
+				joined.text.setLength(0);
+				joined.text.append(again);
+			}
+			segments.add(0, joined);
+			return joined;
+		}
+
+		private static int right(Segment s) {
+			return s.box.x + s.box.width;
 		}
 
 		/** The blank cell right of a label, 1 mm inside its ruling lines. */
@@ -222,6 +293,29 @@ public final class TemplateDrafter {
 				}
 			}
 			Rectangle cell = new Rectangle(left, top, right - left, bottom - top);
+			// a printed mark or unit in the cell (〒 before the value; 人, 円 after it) is
+			// left out of the box, or it would be read with the value; the form is blank,
+			// so any ink in the cell is print (OCR of the whole page does not return such
+			// lone marks)
+			BufferedImage inCell = (right - left > 0 && bottom - top > 0)
+					? Images.crop(this.image, left, top, right - left, bottom - top) : null;
+			if (inCell != null) {
+				// a mark at the cell's start comes before the value (〒); any other print
+				// follows it (a unit after a short number), and the box ends before it
+				int cellLeft = left;
+				for (Rectangle blob : Preprocess.inkBlobs(inCell)) {
+					if (blob.height < 1.5 * this.pxPerMm) {
+						continue;
+					}
+					if (blob.x < 3 * this.pxPerMm) {
+						left = Math.max(left, cellLeft + blob.x + blob.width + (int) this.pxPerMm);
+					}
+					else {
+						right = Math.min(right, cellLeft + blob.x - (int) this.pxPerMm);
+					}
+				}
+			}
+			cell = new Rectangle(left, top, right - left, bottom - top);
 			if (cell.width < 15 * this.pxPerMm || cell.height < 3 * this.pxPerMm) {
 				return null;
 			}

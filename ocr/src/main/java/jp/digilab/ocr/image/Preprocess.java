@@ -212,6 +212,23 @@ public final class Preprocess {
 		}
 	}
 
+	/**
+	 * The bounding boxes of the ink blobs (8-connected) of an image.
+	 * @param image grayscale image
+	 * @return one box per blob, pixels of the image
+	 */
+	public static List<Rectangle> inkBlobs(BufferedImage image) {
+		Pix gray = Pixes.fromGray(image);
+		Pix binary = null;
+		try {
+			binary = Leptonica1.pixConvertTo1(gray, INK_THRESHOLD);
+			return boxes(binary, 1, 1);
+		}
+		finally {
+			Pixes.destroy(gray, binary);
+		}
+	}
+
 	private static List<Rectangle> boxes(Pix binary, int width, int height) {
 		Pix opened = Leptonica1.pixOpenBrick(null, binary, width, height);
 		Boxa boxa = null;
