@@ -518,10 +518,19 @@ final class FieldReader {
 	private Reading choiceByText(FieldSpec spec, Rectangle box) {
 		Reading text = ocr(spec, FieldType.TEXT, box);
 		String compact = JapaneseText.compact(text.text());
-		for (ChoiceOption option : spec.options()) {
-			if (!compact.isEmpty() && compact.contains(JapaneseText.compact(option.label()))) {
-				return new Reading(option.value(), text.raw(), text.confidence(), null);
-			}
+		List<ChoiceOption> found = compact.isEmpty() ? List.of()
+				: spec.options()
+					.stream()
+					.filter((option) -> compact.contains(JapaneseText.compact(option.label())))
+					.toList();
+		if (found.size() > 1) {
+			// the options are printed in the box (男 女): which one is marked cannot be
+			// told from the text, only from each option's own box
+			return new Reading("", text.raw(), 0, Reasons.SEVERAL_OPTIONS
+				.text(found.stream().map(ChoiceOption::label).collect(Collectors.joining(", "))));
+		}
+		if (found.size() == 1) {
+			return new Reading(found.get(0).value(), text.raw(), text.confidence(), null);
 		}
 		return new Reading("", text.raw(), compact.isEmpty() ? text.confidence() : 0, null);
 	}

@@ -43,6 +43,8 @@ public enum Reasons implements Reason {
 	// field checks (the form reader)
 
 	BOX_OUTSIDE_PAGE("field.box.outside", "box lies outside the page"),
+	/** Argument: the options found, comma-separated. */
+	SEVERAL_OPTIONS("field.choice.several", "several options in the box ({0}): give each option its own box"),
 	/** Argument: the first line of the error. */
 	FIELD_UNREADABLE("field.unreadable", "could not be read: {0}"),
 	REQUIRED_EMPTY("field.required.empty", "required but empty"),

@@ -201,6 +201,39 @@ class FormReaderPipelineTests {
 	}
 
 	@Test
+	void aChoiceReadAsTextTakesTheOneOptionWrittenAndRefusesSeveral() throws IOException {
+		// options without boxes: the box is read as text and the option named there wins
+		Files.writeString(dir.resolve("written.yml"), """
+				id: written
+				paper: A4
+				match:
+				  keywords: [住民票]
+				fields:
+				  - name: purpose
+				    type: choice
+				    box: [58, 173, 136, 10]
+				    options:
+				      - { value: job, label: 就職 }
+				      - { value: pension, label: 年金 }
+				""");
+		FormTemplate written = FormTemplate.load(dir.resolve("written.yml"));
+		try (FormReader reader = reader(FakeEngine.reading("年金", 0.95))) {
+			FieldResult purpose = reader.read(form, List.of(written)).documents().get(0).fields().get("purpose");
+			assertThat(purpose.value()).isEqualTo("pension");
+			assertThat(purpose.valid()).isTrue();
+		}
+		// both printed in the box: which one is marked cannot be read from the text
+		try (FormReader reader = reader(FakeEngine.reading("就職 年金", 0.95))) {
+			DocumentResult document = reader.read(form, List.of(written)).documents().get(0);
+			FieldResult purpose = document.fields().get("purpose");
+			assertThat(purpose.value()).isEmpty();
+			assertThat(purpose.valid()).isFalse();
+			assertThat(purpose.reasons()).contains("several options in the box (就職, 年金): give each option its own box");
+			assertThat(document.needsReview()).isTrue();
+		}
+	}
+
+	@Test
 	void pixelUnitsAreMappedThroughTheReferenceImage() throws IOException {
 		// the reference image is the blank form at 100 DPI: 1 mm = 100 / 25.4 px
 		Path templates = Files.createDirectories(dir.resolve("px-templates"));
