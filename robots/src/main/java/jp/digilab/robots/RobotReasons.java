@@ -64,6 +64,26 @@ public enum RobotReasons implements Reason {
 	NOT_A_VARIABLE("robot.var.invalid",
 			"''{0}'' is not a variable: use $'{'record.FIELD'}', $'{'vars.X'}', $'{'env:X'}' or $'{'secret:X'}'"),
 
+	// variables when a robot starts or enters a record
+
+	/** Argument: the variable's name. */
+	ENV_NOT_SET("robot.env.unset", "environment variable {0} is not set"),
+	/** Argument: the secret's name (found when the robot starts). */
+	SECRET_NOT_SET("robot.secret.unset",
+			"secret {0} is not set (environment, or secrets.properties in the home folder)"),
+	/** Argument: the secret's name (found when a record is entered). */
+	SECRET_NOT_SET_FOR_RECORD("robot.secret.unset.record",
+			"secret {0} is not set (environment or secrets.properties in the home folder)"),
+	/** Argument: the library's exception class. */
+	SECRETS_UNREADABLE("robot.secrets.unreadable", "cannot read secrets: {0}"),
+	/** Argument: the field. */
+	RECORD_NO_FIELD("robot.record.field", "the record has no field ''{0}''"),
+	/** Argument: the variable's name. */
+	VAR_NOT_DEFINED("robot.var.none", "vars.{0} is not defined"),
+	VARS_LOOP("robot.var.loop", "variables refer to each other in a loop"),
+	/** Argument: the reference. */
+	NAMESPACE_UNKNOWN("robot.var.namespace.run", "unknown variable namespace in ''{0}''"),
+
 	// steps
 
 	/** Argument: where (login, perRecord, onlyIf 'then'). */
