@@ -6,14 +6,16 @@ import java.util.Locale;
 import jp.digilab.ocr.Reason;
 import jp.digilab.ocr.ReasonLocalizer;
 import jp.digilab.ocr.Reasons;
+import jp.digilab.ocr.template.TemplateReasons;
+import jp.digilab.robots.RobotReasons;
 
 /**
  * The catalog of the reasons this module records and shows: why a file of a run failed,
  * why a job definition cannot be used. Like the OCR module's {@link Reasons}, each is
  * built here in English, which is what the run tables, {@code failed/NAME.error.txt} and
- * the API keep; {@link #localize} says any stored reason (this module's or the OCR
- * module's) in the reader's language. Japanese texts are in
- * {@code jp/digilab/jobs/reasons_ja.properties}.
+ * the API keep; {@link #localize} says any stored reason (this module's, the OCR
+ * module's, a template's mistake, a robot script's problem) in the reader's language.
+ * Japanese texts are in {@code jp/digilab/jobs/reasons_ja.properties}.
  */
 public enum JobReasons implements Reason {
 
@@ -58,7 +60,9 @@ public enum JobReasons implements Reason {
 	/** The base name of this catalog's bundles. */
 	public static final String BUNDLE = "jp.digilab.jobs.reasons";
 
-	private static final ReasonLocalizer LOCALIZER = new ReasonLocalizer(List.of(values()), List.of(Reasons.values()));
+	// a page's line ("f: page 2: x") is tried before a template's or script's ("f:12: x")
+	private static final ReasonLocalizer LOCALIZER = new ReasonLocalizer(List.of(values()), List.of(Reasons.values()),
+			List.of(TemplateReasons.values()), List.of(RobotReasons.values()));
 
 	private final String key;
 
@@ -109,8 +113,8 @@ public enum JobReasons implements Reason {
 	}
 
 	/**
-	 * A stored reason (of this module or of the OCR module) in the reader's language;
-	 * other text comes back unchanged.
+	 * A stored reason (of this module, of the OCR module, a template's mistake or a robot
+	 * script's problem) in the reader's language; other text comes back unchanged.
 	 * @param englishReason the reason as stored
 	 * @param locale the reader's language
 	 * @return the text to show

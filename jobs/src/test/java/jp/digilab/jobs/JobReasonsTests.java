@@ -96,6 +96,43 @@ class JobReasonsTests {
 	}
 
 	@Test
+	void aBrokenTemplateOrRobotInsideAJobsFailureInJapanese() throws Exception {
+		DigilabHome home = new DigilabHome(this.dir);
+		Files.createDirectories(home.jobs());
+		Files.createDirectories(home.templates());
+		Files.createDirectories(home.robots());
+		Path template = Files.writeString(home.templates().resolve("t.yml"), """
+				id: t
+				fields:
+				  - name: when
+				    box: [10, 10, 50, 10]
+				    type: dat
+				""");
+		Path job = Files.writeString(home.jobs().resolve("j.yml"), "id: j\ntemplates: [t]\n");
+		DefinitionException broken = catchThrowableOfType(DefinitionException.class,
+				() -> new JobCatalog(home).check(JobCatalog.load(job)));
+		assertThat(broken.getMessage()).startsWith("job 'j' cannot run: " + template + ":5: unknown field type 'dat'");
+		assertThat(JobReasons.localize(broken.getMessage(), Locale.JAPANESE))
+			.startsWith("ジョブ「j」を実行できません: " + template + ":5: 項目の種類「dat」はありません（");
+
+		Files.writeString(template, "id: t\nfields:\n  - name: when\n    box: [10, 10, 50, 10]\n");
+		Path robot = Files.writeString(home.robots().resolve("r.yml"), """
+				id: r
+				perRecord:
+				  - clik: "text=登録"
+				  - pause: soon
+				""");
+		Path robotJob = Files.writeString(home.jobs().resolve("rj.yml"), "id: rj\ntemplates: [t]\nrobot: r\n");
+		DefinitionException brokenRobot = catchThrowableOfType(DefinitionException.class,
+				() -> new JobCatalog(home).check(JobCatalog.load(robotJob)));
+		assertThat(brokenRobot.getMessage()).isEqualTo("job 'rj' cannot run: robot " + robot
+				+ ":3: unknown step 'clik' (did you mean 'click'?) (and 1 more problem)");
+		assertThat(JobReasons.localize(brokenRobot.getMessage(), Locale.JAPANESE))
+			.isEqualTo("ジョブ「rj」を実行できません: ロボット " + robot + ":3: 手順「clik」はありません（「click」の誤りではありませんか）（ほか1件の問題）");
+		assertThat(JobReasons.localize(brokenRobot.getMessage(), Locale.ENGLISH)).isEqualTo(brokenRobot.getMessage());
+	}
+
+	@Test
 	void aFailedFileLineWithSeveralPageErrorsInJapanese() {
 		String stored = JobReasons.joined(List.of(Reasons.IN_PAGE.text("batch.tif", 2, Reasons.BLANK_PAGE.text()),
 				Reasons.IN_PAGE.text("batch.tif", 3, Reasons.UNKNOWN_FORM.text("test-request 0%"))));

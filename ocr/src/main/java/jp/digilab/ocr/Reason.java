@@ -29,6 +29,17 @@ public interface Reason {
 	String bundle();
 
 	/**
+	 * Whether arguments parsed from a text are ones this entry makes: a catalog whose
+	 * patterns overlap ("{0} is missing" and "''{0}'' is missing", a file's line number)
+	 * says here which text is its own. Every parse is accepted by default.
+	 * @param arguments the arguments parsed from the text
+	 * @return whether this entry made the text
+	 */
+	default boolean accepts(Object[] arguments) {
+		return true;
+	}
+
+	/**
 	 * The English text with these arguments, as stored. Arguments are turned into strings
 	 * first, so that numbers are written as Java writes them (no grouping) — the text
 	 * stays what it was before the catalog existed.

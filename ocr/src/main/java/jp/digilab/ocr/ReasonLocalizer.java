@@ -123,7 +123,7 @@ public final class ReasonLocalizer {
 		if (arguments == null || position.getIndex() != text.length() || position.getErrorIndex() >= 0) {
 			return null;
 		}
-		return format.format(arguments).equals(text) ? arguments : null;
+		return (format.format(arguments).equals(text) && entry.accepts(arguments)) ? arguments : null;
 	}
 
 	/** Whether an entry is only punctuation round its arguments, like "{0}: {1}". */

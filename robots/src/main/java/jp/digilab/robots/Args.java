@@ -57,8 +57,8 @@ final class Args {
 		List<String> known = Arrays.asList(allowed);
 		for (Map.Entry<String, Node> e : map.entrySet()) {
 			if (!known.contains(e.getKey())) {
-				this.problems.add(e.getValue(), this.step + ": unknown option '" + e.getKey() + "' (expected "
-						+ String.join(", ", allowed) + ")");
+				this.problems.add(e.getValue(), RobotReasons.IN_STEP.text(this.step,
+						RobotReasons.UNKNOWN_OPTION.text(e.getKey(), String.join(", ", allowed))));
 			}
 		}
 		return true;
@@ -77,7 +77,7 @@ final class Args {
 			for (NodeTuple t : m.getValue()) {
 				String key = (t.getKeyNode() instanceof ScalarNode k) ? k.getValue() : String.valueOf(t.getKeyNode());
 				if (map.put(key, t.getValueNode()) != null) {
-					problems.add(t.getKeyNode(), "'" + key + "' is given twice");
+					problems.add(t.getKeyNode(), RobotReasons.GIVEN_TWICE.text(key));
 				}
 			}
 		}
@@ -86,14 +86,14 @@ final class Args {
 
 	/** The whole argument as a text. */
 	String text() {
-		return text(this.node, "the argument");
+		return text(this.node, RobotReasons.THE_ARGUMENT.text());
 	}
 
 	/** A required option. */
 	String required(String key) {
 		Node value = options().get(key);
 		if (value == null) {
-			this.problems.add(this.line, this.step + ": '" + key + "' is missing");
+			this.problems.add(this.line, RobotReasons.IN_STEP.text(this.step, RobotReasons.OPTION_MISSING.text(key)));
 			return null;
 		}
 		return text(value, "'" + key + "'");
@@ -115,7 +115,7 @@ final class Args {
 			return Durations.parse(text);
 		}
 		catch (IllegalArgumentException ex) {
-			this.problems.add((at != null) ? at : this.node, this.step + ": " + ex.getMessage());
+			this.problems.add((at != null) ? at : this.node, RobotReasons.IN_STEP.text(this.step, ex.getMessage()));
 			return null;
 		}
 	}
@@ -129,12 +129,13 @@ final class Args {
 		if (value instanceof ScalarNode s && !s.getTag().equals(Tag.NULL)) {
 			return s.getValue();
 		}
-		this.problems.add((value != null) ? value : this.node, this.step + ": " + what + " must be a text");
+		this.problems.add((value != null) ? value : this.node,
+				RobotReasons.IN_STEP.text(this.step, RobotReasons.NOT_TEXT.text(what)));
 		return null;
 	}
 
 	void problem(String reason) {
-		this.problems.add(this.line, this.step + ": " + reason);
+		this.problems.add(this.line, RobotReasons.IN_STEP.text(this.step, reason));
 	}
 
 	Node node() {

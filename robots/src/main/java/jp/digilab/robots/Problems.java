@@ -20,7 +20,7 @@ final class Problems {
 	}
 
 	void add(int line, String reason) {
-		this.list.add(this.file + ":" + line + ": " + reason);
+		this.list.add(RobotReasons.AT_LINE.text(this.file, line, reason));
 	}
 
 	void add(Node node, String reason) {

@@ -20,10 +20,13 @@ public final class RobotScriptException extends RuntimeException {
 
 	private static String message(List<String> problems) {
 		if (problems.isEmpty()) {
-			return "invalid robot script";
+			return RobotReasons.INVALID.text();
 		}
-		return (problems.size() == 1) ? problems.get(0) : problems.get(0) + " (and " + (problems.size() - 1)
-				+ " more problem" + ((problems.size() > 2) ? "s" : "") + ")";
+		if (problems.size() == 1) {
+			return problems.get(0);
+		}
+		return (problems.size() == 2) ? RobotReasons.ONE_MORE.text(problems.get(0))
+				: RobotReasons.MORE.text(problems.get(0), problems.size() - 1);
 	}
 
 	/**

@@ -75,14 +75,15 @@ final class ScriptLibrary {
 			switch (ref.namespace()) {
 				case "env" -> {
 					if (!env.containsKey(ref.name())) {
-						found.add(step.line(), step.name() + ": environment variable " + ref.name() + " is not set");
+						found.add(step.line(),
+								RobotReasons.IN_STEP.text(step.name(), RobotReasons.ENV_NOT_SET.text(ref.name())));
 					}
 				}
 				case "secret" -> {
 					Optional<String> value = secrets.get(ref.name());
 					if (value.isEmpty()) {
-						found.add(step.line(), step.name() + ": secret " + ref.name()
-								+ " is not set (environment, or secrets.properties in the home folder)");
+						found.add(step.line(),
+								RobotReasons.IN_STEP.text(step.name(), RobotReasons.SECRET_NOT_SET.text(ref.name())));
 					}
 					value.ifPresent(masker::add);
 				}

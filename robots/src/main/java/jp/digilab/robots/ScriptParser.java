@@ -48,21 +48,21 @@ final class ScriptParser {
 		}
 		catch (MarkedYAMLException ex) {
 			int line = (ex.getProblemMark() != null) ? ex.getProblemMark().getLine() + 1 : 1;
-			problems.add(line, "not valid YAML: " + ex.getProblem());
+			problems.add(line, RobotReasons.NOT_YAML.text(ex.getProblem()));
 			return new Result(null, problems.list());
 		}
 		catch (YAMLException | IOException ex) {
-			problems.add(1, "cannot read: " + ex.getMessage());
+			problems.add(1, RobotReasons.CANNOT_READ.text(ex.getMessage()));
 			return new Result(null, problems.list());
 		}
 		if (!(root instanceof MappingNode)) {
-			problems.add(root, "a robot script is a map with id, login, perRecord, ...");
+			problems.add(root, RobotReasons.NOT_A_MAP.text());
 			return new Result(null, problems.list());
 		}
 		Map<String, Node> top = Args.map(root, problems);
 		top.forEach((key, value) -> {
 			if (!TOP_LEVEL.contains(key)) {
-				problems.add(value, "unknown key '" + key + "' (expected " + String.join(", ", TOP_LEVEL) + ")");
+				problems.add(value, RobotReasons.UNKNOWN_KEY.text(key, String.join(", ", TOP_LEVEL)));
 			}
 		});
 		Args args = new Args("script", 1, root, problems);
@@ -76,7 +76,7 @@ final class ScriptParser {
 		List<Step> login = steps.steps(top.get("login"), "login");
 		List<Step> perRecord = steps.steps(top.get("perRecord"), "perRecord");
 		if (!top.containsKey("perRecord")) {
-			problems.add(root, "'perRecord' is missing (the steps for each record)");
+			problems.add(root, RobotReasons.PER_RECORD_MISSING.text());
 		}
 		Retry retry = retry(top.get("retry"), problems);
 		int pool = pool(top.get("pool"), problems);
@@ -91,7 +91,7 @@ final class ScriptParser {
 			return vars;
 		}
 		if (!(node instanceof MappingNode)) {
-			problems.add(node, "vars must be a map of names to texts");
+			problems.add(node, RobotReasons.VARS_NOT_MAP.text());
 			return vars;
 		}
 		Args.map(node, problems).forEach((name, value) -> {
@@ -100,7 +100,7 @@ final class ScriptParser {
 				checkReferences(s.getValue(), value, problems, vars);
 			}
 			else {
-				problems.add(value, "vars." + name + " must be a text");
+				problems.add(value, RobotReasons.NOT_TEXT.text("vars." + name));
 			}
 		});
 		return vars;
@@ -113,10 +113,10 @@ final class ScriptParser {
 					continue;
 				}
 				if (!ref.known()) {
-					problems.add(at, "unknown variable namespace '" + ref.namespace() + "' in " + ref.text());
+					problems.add(at, RobotReasons.UNKNOWN_NAMESPACE.text(ref.namespace(), ref.text()));
 				}
 				else if (ref.namespace().equals("vars") && !earlier.containsKey(ref.name())) {
-					problems.add(at, ref.text() + " is not defined above it in vars");
+					problems.add(at, RobotReasons.VAR_NOT_ABOVE.text(ref.text()));
 				}
 			}
 		}
@@ -131,7 +131,7 @@ final class ScriptParser {
 		}
 		Args args = new Args("retry", Problems.line(node), node, problems);
 		if (!args.isMap("attempts", "backoff")) {
-			problems.add(node, "retry takes { attempts: 3, backoff: 2s }");
+			problems.add(node, RobotReasons.RETRY_FORM.text());
 			return Retry.DEFAULT;
 		}
 		String attempts = args.optional("attempts");
@@ -142,7 +142,8 @@ final class ScriptParser {
 				n = Integer.parseInt(attempts);
 			}
 			else {
-				problems.add(args.options().get("attempts"), "retry: attempts must be a number from 1 to 99");
+				problems.add(args.options().get("attempts"),
+						RobotReasons.IN_STEP.text("retry", RobotReasons.RETRY_ATTEMPTS.text()));
 			}
 		}
 		return new Retry(n, (backoff != null) ? backoff : Retry.DEFAULT.backoff());
@@ -155,7 +156,7 @@ final class ScriptParser {
 		if (node instanceof ScalarNode s && s.getValue().matches("[1-9]\\d?")) {
 			return Integer.parseInt(s.getValue());
 		}
-		problems.add(node, "pool must be a number of browsers from 1 to 99");
+		problems.add(node, RobotReasons.POOL.text());
 		return 1;
 	}
 

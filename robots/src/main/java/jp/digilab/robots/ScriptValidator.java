@@ -75,10 +75,10 @@ public final class ScriptValidator {
 			}
 		}
 		catch (IllegalArgumentException ex) {
-			problems.add(step.line(), step.name() + ": " + ex.getMessage());
+			problems.add(step.line(), RobotReasons.IN_STEP.text(step.name(), ex.getMessage()));
 		}
 		catch (XPathExpressionException ex) {
-			problems.add(step.line(), step.name() + ": not a valid XPath: " + selector);
+			problems.add(step.line(), RobotReasons.IN_STEP.text(step.name(), RobotReasons.NOT_XPATH.text(selector)));
 		}
 	}
 
@@ -89,32 +89,35 @@ public final class ScriptValidator {
 		try {
 			for (Template.Reference ref : Template.references(text)) {
 				if (!ref.known()) {
-					problems.add(step.line(), step.name() + ": unknown variable namespace '" + ref.namespace() + "' in "
-							+ ref.text() + " (use record., vars., env: or secret:)");
+					problems.add(step.line(), RobotReasons.IN_STEP.text(step.name(),
+							RobotReasons.UNKNOWN_NAMESPACE_USE.text(ref.namespace(), ref.text())));
 				}
 				else if (ref.namespace().equals("vars") && !script.vars().containsKey(ref.name())) {
-					problems.add(step.line(), step.name() + ": " + ref.text() + " is not defined in vars");
+					problems.add(step.line(),
+							RobotReasons.IN_STEP.text(step.name(), RobotReasons.VAR_UNDEFINED.text(ref.text())));
 				}
 				else if (ref.namespace().equals("record") && login) {
-					problems.add(step.line(), step.name() + ": " + ref.text()
-							+ " cannot be used in login (it runs once per browser, not per record)");
+					problems.add(step.line(),
+							RobotReasons.IN_STEP.text(step.name(), RobotReasons.RECORD_IN_LOGIN.text(ref.text())));
 				}
 			}
 		}
 		catch (IllegalArgumentException ex) {
-			problems.add(step.line(), step.name() + ": " + ex.getMessage());
+			problems.add(step.line(), RobotReasons.IN_STEP.text(step.name(), ex.getMessage()));
 		}
 	}
 
 	private void checkCall(RobotScript script, Call call, Problems problems) {
 		if (!call.script().matches("[\\w.-]+")) {
-			problems.add(call.line(), "call: '" + call.script() + "' is not a script id");
+			problems.add(call.line(),
+					RobotReasons.IN_STEP.text("call", RobotReasons.NOT_A_SCRIPT_ID.text(call.script())));
 		}
 		else if (script.source() != null && !Files.isRegularFile(script.folder().resolve(call.script() + ".yml"))) {
-			problems.add(call.line(), "call: no script " + call.script() + ".yml next to this one");
+			problems.add(call.line(),
+					RobotReasons.IN_STEP.text("call", RobotReasons.NO_SUCH_SCRIPT.text(call.script())));
 		}
 		else if (call.script().equals(script.id())) {
-			problems.add(call.line(), "call: a script cannot call itself");
+			problems.add(call.line(), RobotReasons.IN_STEP.text("call", RobotReasons.CALLS_ITSELF.text()));
 		}
 	}
 

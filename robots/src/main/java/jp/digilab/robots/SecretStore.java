@@ -55,7 +55,8 @@ public final class SecretStore {
 				properties.load(reader);
 			}
 			catch (IOException | IllegalArgumentException ex) {
-				throw new RobotScriptException(path + ":1: cannot read secrets: " + ex.getClass().getSimpleName());
+				throw new RobotScriptException(RobotReasons.AT_LINE.text(path, 1,
+						RobotReasons.SECRETS_UNREADABLE.text(ex.getClass().getSimpleName())));
 			}
 			properties.stringPropertyNames().forEach((name) -> fromFile.put(name, properties.getProperty(name)));
 		}

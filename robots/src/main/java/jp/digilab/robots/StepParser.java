@@ -91,7 +91,7 @@ final class StepParser {
 			return steps;
 		}
 		if (!(node instanceof SequenceNode seq)) {
-			this.problems.add(node, where + " must be a list of steps (each line '- step: ...')");
+			this.problems.add(node, RobotReasons.NOT_STEPS.text(where));
 			return steps;
 		}
 		for (Node item : seq.getValue()) {
@@ -113,7 +113,7 @@ final class StepParser {
 		else if (item instanceof MappingNode m && m.getValue().size() == 1) {
 			NodeTuple t = m.getValue().get(0);
 			if (!(t.getKeyNode() instanceof ScalarNode key)) {
-				this.problems.add(item, "a step name must be a text");
+				this.problems.add(item, RobotReasons.STEP_NAME_NOT_TEXT.text());
 				return null;
 			}
 			name = key.getValue();
@@ -124,17 +124,16 @@ final class StepParser {
 				.stream()
 				.map((t) -> (t.getKeyNode() instanceof ScalarNode k) ? k.getValue() : "?")
 				.toList();
-			this.problems.add(item, "a step has one name, found " + String.join(", ", keys)
-					+ " (indent a step's options under it, e.g. '- type: { into: ..., text: ... }')");
+			this.problems.add(item, RobotReasons.STEP_NAMES.text(String.join(", ", keys)));
 			return null;
 		}
 		else {
-			this.problems.add(item, "a step must be '- name: argument'");
+			this.problems.add(item, RobotReasons.STEP_FORM.text());
 			return null;
 		}
 		Function<Args, Step> factory = this.kinds.get(name);
 		if (factory == null) {
-			this.problems.add(item, "unknown step '" + name + "'" + suggestion(name));
+			this.problems.add(item, unknownStep(name));
 			return null;
 		}
 		int before = this.problems.list().size();
@@ -143,7 +142,7 @@ final class StepParser {
 			step = factory.apply(new Args(name, Problems.line(item), argument, this.problems));
 		}
 		catch (RuntimeException ex) {
-			this.problems.add(item, name + ": " + ex.getMessage());
+			this.problems.add(item, RobotReasons.IN_STEP.text(name, ex.getMessage()));
 			return null;
 		}
 		return (this.problems.list().size() == before) ? step : null;
@@ -166,7 +165,7 @@ final class StepParser {
 			.filter((k) -> List.of("text", "element", "url", "gone").contains(k))
 			.toList();
 		if (given.size() != 1) {
-			a.problem("give exactly one of text, element, url, gone");
+			a.problem(RobotReasons.EXACTLY_ONE.text("text, element, url, gone"));
 			return null;
 		}
 		String key = given.get(0);
@@ -176,7 +175,7 @@ final class StepParser {
 	private Step frame(Args a) {
 		if (a.isMap("name", "index", "selector")) {
 			if (a.options().size() != 1 || !List.of("name", "index", "selector").containsAll(a.options().keySet())) {
-				a.problem("give exactly one of name, index, selector");
+				a.problem(RobotReasons.EXACTLY_ONE.text("name, index, selector"));
 				return null;
 			}
 			String key = a.options().keySet().iterator().next();
@@ -196,7 +195,7 @@ final class StepParser {
 
 	private String indexChecked(Args a, Frame.Target target, String value) {
 		if (target == Frame.Target.INDEX && value != null && !value.matches("\\d+|\\$\\{.*}")) {
-			a.problem("index must be a number");
+			a.problem(RobotReasons.INDEX_NUMBER.text());
 		}
 		return value;
 	}
@@ -214,7 +213,7 @@ final class StepParser {
 			case "close" -> new Window(a.line, Window.Action.CLOSE, null, null);
 			case "main" -> new Window(a.line, Window.Action.MAIN, null, null);
 			default -> {
-				a.problem("use 'new', 'close', 'main' or { title: ... }");
+				a.problem(RobotReasons.WINDOW_USE.text());
 				yield null;
 			}
 		};
@@ -224,7 +223,7 @@ final class StepParser {
 		boolean prompt = action == AlertStep.Action.ANSWER;
 		if (a.isNone()) {
 			if (prompt) {
-				a.problem("give the answer: answerPrompt: TEXT or { text: ..., expect: ... }");
+				a.problem(RobotReasons.ANSWER_MISSING.text());
 				return null;
 			}
 			return new AlertStep(a.line, action, null, null, null);
@@ -244,7 +243,7 @@ final class StepParser {
 		}
 		Node then = a.options().get("then");
 		if (then == null) {
-			a.problem("'then' is missing (the list of steps to run when the condition holds)");
+			a.problem(RobotReasons.THEN_MISSING.text());
 			return null;
 		}
 		Condition condition = condition(a.node(), a.step);
@@ -256,7 +255,7 @@ final class StepParser {
 		Map<String, Node> map = Args.map(node, this.problems);
 		List<String> given = map.keySet().stream().filter(CONDITIONS::contains).toList();
 		if (given.size() != 1) {
-			this.problems.add(node, step + ": give exactly one condition: exists, text, value, retried or not");
+			this.problems.add(node, RobotReasons.IN_STEP.text(step, RobotReasons.ONE_CONDITION.text()));
 			return null;
 		}
 		String key = given.get(0);
@@ -271,14 +270,14 @@ final class StepParser {
 				case "true" -> new Condition.Retried();
 				case "false" -> new Condition.Not(new Condition.Retried());
 				default -> {
-					args.problem("retried takes true or false");
+					args.problem(RobotReasons.RETRIED.text());
 					yield null;
 				}
 			};
 			default -> {
 				Condition inner = (value instanceof MappingNode) ? condition(value, step) : null;
 				if (inner == null && !(value instanceof MappingNode)) {
-					args.problem("'not' takes a condition, e.g. not: { exists: \"#x\" }");
+					args.problem(RobotReasons.NOT_CONDITION.text());
 				}
 				yield (inner != null) ? new Condition.Not(inner) : null;
 			}
@@ -286,12 +285,12 @@ final class StepParser {
 	}
 
 	private Condition conditionMapExpected(Args a) {
-		a.problem("value takes { of: ..., equals: ... }");
+		a.problem(RobotReasons.VALUE_FORM.text());
 		return null;
 	}
 
 	private Step mapExpected(Args a) {
-		a.problem("expected options in braces, e.g. " + example(a.step));
+		a.problem(RobotReasons.OPTIONS_EXPECTED.text(example(a.step)));
 		return null;
 	}
 
@@ -307,7 +306,12 @@ final class StepParser {
 		};
 	}
 
-	private String suggestion(String name) {
+	private String unknownStep(String name) {
+		String near = nearest(name);
+		return (near != null) ? RobotReasons.UNKNOWN_STEP_NEAR.text(name, near) : RobotReasons.UNKNOWN_STEP.text(name);
+	}
+
+	private String nearest(String name) {
 		String best = null;
 		int bestDistance = 3;
 		for (String known : this.kinds.keySet()) {
@@ -317,7 +321,7 @@ final class StepParser {
 				bestDistance = d;
 			}
 		}
-		return (best != null) ? " (did you mean '" + best + "'?)" : "";
+		return best;
 	}
 
 }

@@ -3,9 +3,11 @@ package jp.digilab.app.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.PatternLayout;
+import ch.qos.logback.classic.pattern.ClassicConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -15,6 +17,10 @@ import org.slf4j.LoggerFactory;
  * default writes every INFO line to standard output. The commands that start Spring
  * ({@code run}, {@code serve}, {@code demo}, {@code report}) get Spring Boot's logging
  * configuration when it starts, which replaces this one.
+ * <p>
+ * A line whose message is one of the catalogued reasons (a template's warning
+ * {@code FILE:LINE: unknown field key 'x' ignored}) is shown in the user's language, as
+ * the commands' own output is; other messages are written as logged.
  */
 final class CliLogging {
 
@@ -29,9 +35,14 @@ final class CliLogging {
 			return;
 		}
 		context.reset();
-		PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+		PatternLayout layout = new PatternLayout();
+		layout.setContext(context);
+		layout.getInstanceConverterMap().put("reason", ReasonConverter::new);
+		layout.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{36} : %reason%n");
+		layout.start();
+		LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
 		encoder.setContext(context);
-		encoder.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{36} : %msg%n");
+		encoder.setLayout(layout);
 		encoder.start();
 		ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
 		appender.setContext(context);
@@ -41,6 +52,18 @@ final class CliLogging {
 		Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 		root.setLevel((System.getenv("DIGILAB_DEBUG") != null) ? Level.DEBUG : Level.INFO);
 		root.addAppender(appender);
+	}
+
+	/**
+	 * A log line's message, said in the user's language when it is a catalogued reason.
+	 */
+	public static final class ReasonConverter extends ClassicConverter {
+
+		@Override
+		public String convert(ILoggingEvent event) {
+			return Messages.reason(event.getFormattedMessage());
+		}
+
 	}
 
 }

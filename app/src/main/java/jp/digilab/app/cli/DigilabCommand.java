@@ -39,6 +39,7 @@ public class DigilabCommand {
 	}
 
 	public static int execute(PrintWriter out, PrintWriter err, String... args) {
+		Messages.reset();
 		CommandLine cli = new CommandLine(new DigilabCommand());
 		cli.setOut(out);
 		cli.setErr(err);

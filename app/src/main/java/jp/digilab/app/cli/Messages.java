@@ -23,6 +23,15 @@ public final class Messages {
 		return (lang != null && lang.startsWith("en")) ? Locale.ENGLISH : Locale.JAPANESE;
 	}
 
+	/**
+	 * Back to the language the process started with (DIGILAB_LANG, else Japanese): each
+	 * command line run in one process (the tests' in-process runs) starts from it, not
+	 * from an earlier run's {@code --lang}.
+	 */
+	static void reset() {
+		locale = initial();
+	}
+
 	public static void use(String lang) {
 		if (lang != null) {
 			locale = lang.startsWith("en") ? Locale.ENGLISH : Locale.JAPANESE;

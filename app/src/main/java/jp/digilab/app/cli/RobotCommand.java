@@ -69,7 +69,7 @@ class RobotCommand {
 				return 0;
 			}
 			PrintWriter err = this.spec.commandLine().getErr();
-			problems.forEach(err::println);
+			problems.forEach((problem) -> err.println(Messages.reason(problem)));
 			err.flush();
 			return 2;
 		}
@@ -112,7 +112,7 @@ class RobotCommand {
 				script = RobotScript.load(file);
 			}
 			catch (RobotScriptException ex) {
-				throw new CliException(2, ex.getMessage());
+				throw new CliException(2, Messages.reason(ex.getMessage()));
 			}
 			Checks.browser();
 			List<Map<String, String>> rows = RecordFiles.read(this.records);
@@ -146,7 +146,7 @@ class RobotCommand {
 				}
 			}
 			catch (RobotScriptException ex) {
-				throw new CliException(2, ex.getMessage());
+				throw new CliException(2, Messages.reason(ex.getMessage()));
 			}
 			Path results = (this.out != null) ? this.out
 					: this.records.resolveSibling(this.records.getFileName() + ".results.csv");

@@ -126,6 +126,46 @@ class CommandLineTests {
 	}
 
 	@Test
+	void aBrokenTemplatesLineIsInJapaneseByDefaultAndInEnglishWithLangEn() throws Exception {
+		Path template = Files.writeString(this.tmp.resolve("broken.yml"), """
+				id: broken
+				paper: A4
+				fields:
+				  - name: 氏名
+				    box: [150, 52, 100, 10]
+				""");
+		String scan = SAMPLES.resolve("inbox/juminhyo/scan-001.png").toString();
+		Result japanese = run("ocr", scan, "--template", template.toString());
+		assertThat(japanese.exit).isEqualTo(2);
+		assertThat(japanese.err.strip())
+			.isEqualTo("digilab: " + template + ":5: 項目「氏名」の読取枠 [150, 52, 100, 10] が用紙（210 × 297）の外にあります");
+		Result english = run("ocr", scan, "--template", template.toString(), "--lang", "en");
+		assertThat(english.exit).isEqualTo(2);
+		assertThat(english.err.strip()).isEqualTo(
+				"digilab: " + template + ":5: box of field '氏名' [150, 52, 100, 10] lies outside the paper (210 x 297)");
+		// the next run without --lang is Japanese again
+		assertThat(run("ocr", scan, "--template", template.toString()).err).contains("用紙（210 × 297）の外にあります");
+	}
+
+	@Test
+	void robotCheckSaysEachProblemInJapaneseByDefaultAndInEnglishWithLangEn() throws Exception {
+		Path robot = Files.writeString(this.tmp.resolve("broken.yml"), """
+				id: broken
+				perRecord:
+				  - clik: "text=登録"
+				  - pause: soon
+				""");
+		Result japanese = run("robot", "check", robot.toString());
+		assertThat(japanese.exit).isEqualTo(2);
+		assertThat(japanese.err.lines()).containsExactly(robot + ":3: 手順「clik」はありません（「click」の誤りではありませんか）",
+				robot + ":4: pause: 「soon」は時間の長さではありません（例: 500ms、10s、2m）");
+		Result english = run("robot", "check", robot.toString(), "--lang", "en");
+		assertThat(english.exit).isEqualTo(2);
+		assertThat(english.err.lines()).containsExactly(robot + ":3: unknown step 'clik' (did you mean 'click'?)",
+				robot + ":4: pause: 'soon' is not a duration (e.g. 500ms, 10s, 2m)");
+	}
+
+	@Test
 	void unknownCommandIsBadUsage() throws Exception {
 		assertThat(run("frobnicate").exit).isEqualTo(2);
 	}

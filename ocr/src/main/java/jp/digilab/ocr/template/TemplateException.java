@@ -17,7 +17,8 @@ public class TemplateException extends RuntimeException {
 	}
 
 	public TemplateException(Path file, int line, String reason, Throwable cause) {
-		super(file + ((line > 0) ? ":" + line : "") + ": " + reason, cause);
+		super((line > 0) ? TemplateReasons.AT_LINE.text(file, line, reason)
+				: TemplateReasons.IN_FILE.text(file, reason), cause);
 		this.file = file;
 		this.line = line;
 	}

@@ -42,17 +42,17 @@ final class TemplateParser {
 
 	static FormTemplate parse(Path file) {
 		if (!Files.isRegularFile(file)) {
-			throw new TemplateException(file, 0, "no such file");
+			throw new TemplateException(file, 0, TemplateReasons.NO_SUCH_FILE.text());
 		}
 		return new TemplateParser(file).template(YamlNode.parse(file));
 	}
 
 	private FormTemplate template(YamlNode root) {
-		Map<String, YamlNode> map = root.map("a template");
-		warnUnknown(map, TEMPLATE_KEYS, "template");
+		Map<String, YamlNode> map = root.map(TemplateReasons.WHAT_TEMPLATE.text());
+		warnUnknown(map, TEMPLATE_KEYS, TemplateReasons.UNKNOWN_TEMPLATE_KEY);
 		String id = requiredText(root, map, "id");
 		if (!id.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-			throw map.get("id").error("id must be letters, digits, '.', '_' or '-': '" + id + "'");
+			throw map.get("id").error(TemplateReasons.BAD_ID.text(id));
 		}
 		String title = optionalText(map, "title", id);
 		this.paper = paper(map.get("paper"));
@@ -60,31 +60,32 @@ final class TemplateParser {
 		String reference = optionalText(map, "reference", null);
 		String units = optionalText(map, "units", "mm");
 		if (!units.equals("mm") && !units.equals("px")) {
-			throw map.get("units").error("units must be mm or px, not '" + units + "'");
+			throw map.get("units").error(TemplateReasons.BAD_UNITS.text(units));
 		}
 		this.extent = extent(units, reference, map.get("reference"));
 		Match match = match(map.get("match"));
 		List<Anchor> anchors = new ArrayList<>();
 		if (map.containsKey("anchors")) {
 			for (YamlNode node : map.get("anchors").list("anchors")) {
-				Map<String, YamlNode> a = node.map("an anchor");
-				anchors.add(new Anchor(requiredText(node, a, "text"), box(node, a.get("box"), "anchor box")));
+				Map<String, YamlNode> a = node.map(TemplateReasons.WHAT_ANCHOR.text());
+				anchors.add(new Anchor(requiredText(node, a, "text"),
+						box(node, a.get("box"), TemplateReasons.WHAT_ANCHOR_BOX.text())));
 			}
 		}
 		if (!map.containsKey("fields")) {
-			throw root.error("a template needs fields");
+			throw root.error(TemplateReasons.NO_FIELDS.text());
 		}
 		List<FieldSpec> fields = new ArrayList<>();
 		Set<String> names = new HashSet<>();
 		for (YamlNode node : map.get("fields").list("fields")) {
 			FieldSpec field = field(node);
 			if (!names.add(field.name())) {
-				throw node.error("duplicate field name '" + field.name() + "'");
+				throw node.error(TemplateReasons.DUPLICATE_FIELD.text(field.name()));
 			}
 			fields.add(field);
 		}
 		if (fields.isEmpty()) {
-			throw map.get("fields").error("a template needs at least one field");
+			throw map.get("fields").error(TemplateReasons.NO_FIELD.text());
 		}
 		Review review = new Review(null);
 		if (map.containsKey("review") && !map.get("review").isNull()) {
@@ -102,19 +103,19 @@ final class TemplateParser {
 		if (node.isList()) {
 			List<YamlNode> size = node.list("paper");
 			if (size.size() != 2) {
-				throw node.error("paper must be a name or [width_mm, height_mm]");
+				throw node.error(TemplateReasons.PAPER_FORM.text());
 			}
-			double w = size.get(0).number("paper width");
-			double h = size.get(1).number("paper height");
+			double w = size.get(0).number(TemplateReasons.WHAT_PAPER_WIDTH.text());
+			double h = size.get(1).number(TemplateReasons.WHAT_PAPER_HEIGHT.text());
 			if (w <= 0 || h <= 0 || w > 2000 || h > 2000) {
-				throw node.error("paper size out of range: " + w + " x " + h + " mm");
+				throw node.error(TemplateReasons.PAPER_RANGE.text(w, h));
 			}
 			return new Paper("custom", w, h);
 		}
 		String name = node.text("paper");
 		Paper named = Paper.named(name);
 		if (named == null) {
-			throw node.error("unknown paper '" + name + "' (A4, A3, B4, B5, Letter or [width_mm, height_mm])");
+			throw node.error(TemplateReasons.UNKNOWN_PAPER.text(name));
 		}
 		return named;
 	}
@@ -124,12 +125,12 @@ final class TemplateParser {
 			return new double[] { this.paper.width(), this.paper.height() };
 		}
 		if (reference == null) {
-			throw new TemplateException(this.file, 0, "units: px needs a reference image");
+			throw new TemplateException(this.file, 0, TemplateReasons.PX_WITHOUT_REFERENCE.text());
 		}
 		Path image = this.file.toAbsolutePath().getParent().resolve(reference);
 		java.awt.Dimension size = ReferenceImages.size(image);
 		if (size == null) {
-			throw node.error("cannot read the reference image " + image);
+			throw node.error(TemplateReasons.REFERENCE_UNREADABLE.text(image));
 		}
 		return new double[] { size.width, size.height };
 	}
@@ -140,7 +141,7 @@ final class TemplateParser {
 			Map<String, YamlNode> m = node.map("match");
 			if (m.containsKey("keywords")) {
 				for (YamlNode k : m.get("keywords").list("match.keywords")) {
-					keywords.add(k.text("a keyword"));
+					keywords.add(k.text(TemplateReasons.WHAT_KEYWORD.text()));
 				}
 			}
 		}
@@ -148,14 +149,14 @@ final class TemplateParser {
 	}
 
 	private FieldSpec field(YamlNode node) {
-		Map<String, YamlNode> f = node.map("a field");
-		warnUnknown(f, FIELD_KEYS, "field");
+		Map<String, YamlNode> f = node.map(TemplateReasons.WHAT_FIELD.text());
+		warnUnknown(f, FIELD_KEYS, TemplateReasons.UNKNOWN_FIELD_KEY);
 		String name = requiredText(node, f, "name");
 		String typeName = optionalText(f, "type", "text");
 		FieldType type = FieldType.of(typeName)
 			.orElseThrow(() -> at(f, "type", node)
-				.error("unknown field type '" + typeName + "' (one of " + FieldType.names() + ")"));
-		double[] box = box(node, f.get("box"), "box of field '" + name + "'");
+				.error(TemplateReasons.UNKNOWN_FIELD_TYPE.text(typeName, FieldType.names())));
+		double[] box = box(node, f.get("box"), TemplateReasons.WHAT_FIELD_BOX.text(name));
 		boolean required = f.containsKey("required") && f.get("required").bool("required");
 		String pattern = optionalText(f, "pattern", null);
 		if (pattern != null) {
@@ -163,12 +164,12 @@ final class TemplateParser {
 				Pattern.compile(pattern);
 			}
 			catch (PatternSyntaxException ex) {
-				throw f.get("pattern").error("bad pattern: " + ex.getDescription());
+				throw f.get("pattern").error(TemplateReasons.BAD_PATTERN.text(ex.getDescription()));
 			}
 		}
 		List<ChoiceOption> options = options(f.get("options"));
 		if (type == FieldType.CHOICE && options.isEmpty()) {
-			throw node.error("choice field '" + name + "' needs options");
+			throw node.error(TemplateReasons.CHOICE_WITHOUT_OPTIONS.text(name));
 		}
 		return new FieldSpec(name, optionalText(f, "label", name), box, type.id(), required, pattern, options,
 				optionalText(f, "whitelist", null), confidence(f.get("minConfidence")));
@@ -181,22 +182,23 @@ final class TemplateParser {
 		}
 		if (node.isMap()) {
 			for (Map.Entry<String, YamlNode> e : node.map("options").entrySet()) {
-				options.add(new ChoiceOption(e.getKey(), e.getKey(), box(e.getValue(), e.getValue(), "option box")));
+				options.add(new ChoiceOption(e.getKey(), e.getKey(),
+						box(e.getValue(), e.getValue(), TemplateReasons.WHAT_OPTION_BOX.text())));
 			}
 			return options;
 		}
 		for (YamlNode o : node.list("options")) {
 			if (!o.isMap()) {
-				String value = o.text("an option");
+				String value = o.text(TemplateReasons.WHAT_OPTION.text());
 				options.add(new ChoiceOption(value, value, null));
 				continue;
 			}
-			Map<String, YamlNode> m = o.map("an option");
+			Map<String, YamlNode> m = o.map(TemplateReasons.WHAT_OPTION.text());
 			String value = optionalText(m, "value", optionalText(m, "label", optionalText(m, "text", null)));
 			if (value == null) {
-				throw o.error("an option needs a value");
+				throw o.error(TemplateReasons.OPTION_WITHOUT_VALUE.text());
 			}
-			double[] box = m.containsKey("box") ? box(o, m.get("box"), "option box") : null;
+			double[] box = m.containsKey("box") ? box(o, m.get("box"), TemplateReasons.WHAT_OPTION_BOX.text()) : null;
 			options.add(new ChoiceOption(value, optionalText(m, "label", value), box));
 		}
 		return options;
@@ -204,11 +206,11 @@ final class TemplateParser {
 
 	private double[] box(YamlNode owner, YamlNode node, String what) {
 		if (node == null) {
-			throw owner.error(what + " is missing");
+			throw owner.error(TemplateReasons.MISSING.text(what));
 		}
 		List<YamlNode> values = node.list(what);
 		if (values.size() != 4) {
-			throw node.error(what + " must be [x, y, width, height]");
+			throw node.error(TemplateReasons.BOX_FORM.text(what));
 		}
 		double[] box = new double[4];
 		for (int i = 0; i < 4; i++) {
@@ -217,12 +219,12 @@ final class TemplateParser {
 		double tolerance = "custom".equals(this.paper.name()) || this.extent[0] == this.paper.width() ? TOLERANCE_MM
 				: 2;
 		if (box[2] <= 0 || box[3] <= 0) {
-			throw node.error(what + " must have a positive width and height");
+			throw node.error(TemplateReasons.BOX_EMPTY.text(what));
 		}
 		if (box[0] < -tolerance || box[1] < -tolerance || box[0] + box[2] > this.extent[0] + tolerance
 				|| box[1] + box[3] > this.extent[1] + tolerance) {
-			throw node.error(what + " " + format(box) + " lies outside the paper (" + fmt(this.extent[0]) + " x "
-					+ fmt(this.extent[1]) + ")");
+			throw node
+				.error(TemplateReasons.BOX_OUTSIDE.text(what, numbers(box), fmt(this.extent[0]), fmt(this.extent[1])));
 		}
 		return box;
 	}
@@ -233,7 +235,7 @@ final class TemplateParser {
 		}
 		double value = node.number("minConfidence");
 		if (value < 0 || value > 1) {
-			throw node.error("minConfidence must be between 0 and 1");
+			throw node.error(TemplateReasons.CONFIDENCE_RANGE.text());
 		}
 		return value;
 	}
@@ -245,7 +247,7 @@ final class TemplateParser {
 	private static String requiredText(YamlNode owner, Map<String, YamlNode> map, String key) {
 		YamlNode node = map.get(key);
 		if (node == null || node.isNull() || node.text(key).isBlank()) {
-			throw owner.error("'" + key + "' is missing");
+			throw owner.error(TemplateReasons.KEY_MISSING.text(key));
 		}
 		return node.text(key).strip();
 	}
@@ -255,16 +257,16 @@ final class TemplateParser {
 		return (node == null || node.isNull()) ? fallback : node.text(key);
 	}
 
-	private void warnUnknown(Map<String, YamlNode> map, Set<String> known, String what) {
+	private void warnUnknown(Map<String, YamlNode> map, Set<String> known, TemplateReasons unknown) {
 		for (Map.Entry<String, YamlNode> e : map.entrySet()) {
 			if (!known.contains(e.getKey())) {
-				logger.warn("{}:{}: unknown {} key '{}' ignored", this.file, e.getValue().line(), what, e.getKey());
+				logger.warn(TemplateReasons.AT_LINE.text(this.file, e.getValue().line(), unknown.text(e.getKey())));
 			}
 		}
 	}
 
-	private static String format(double[] box) {
-		return "[" + fmt(box[0]) + ", " + fmt(box[1]) + ", " + fmt(box[2]) + ", " + fmt(box[3]) + "]";
+	private static String numbers(double[] box) {
+		return fmt(box[0]) + ", " + fmt(box[1]) + ", " + fmt(box[2]) + ", " + fmt(box[3]);
 	}
 
 	private static String fmt(double v) {

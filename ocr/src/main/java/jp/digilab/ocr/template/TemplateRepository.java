@@ -48,8 +48,7 @@ public final class TemplateRepository {
 			FormTemplate template = FormTemplate.load(file);
 			FormTemplate previous = templates.putIfAbsent(template.id(), template);
 			if (previous != null) {
-				throw new TemplateException(file, 0,
-						"template id '" + template.id() + "' is already used by " + previous.source());
+				throw new TemplateException(file, 0, TemplateReasons.ID_TAKEN.text(template.id(), previous.source()));
 			}
 		}
 		return new TemplateRepository(templates);

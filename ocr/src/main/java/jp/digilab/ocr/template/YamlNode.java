@@ -60,16 +60,17 @@ final class YamlNode {
 				JsonParser parser = MAPPER.createParser(reader)) {
 			JsonToken token = parser.nextToken();
 			if (token == null) {
-				throw new TemplateException(file, 0, "file is empty");
+				throw new TemplateException(file, 0, TemplateReasons.FILE_EMPTY.text());
 			}
 			return read(file, parser, token);
 		}
 		catch (JacksonException ex) {
 			int line = (ex.getLocation() != null) ? ex.getLocation().getLineNr() : 0;
-			throw new TemplateException(file, line, "YAML error: " + oneLine(ex.getOriginalMessage()), ex);
+			throw new TemplateException(file, line, TemplateReasons.YAML_ERROR.text(oneLine(ex.getOriginalMessage())),
+					ex);
 		}
 		catch (IOException ex) {
-			throw new TemplateException(file, 0, "cannot read: " + ex.getMessage(), ex);
+			throw new TemplateException(file, 0, TemplateReasons.CANNOT_READ.text(ex.getMessage()), ex);
 		}
 	}
 
@@ -81,7 +82,7 @@ final class YamlNode {
 				String key = parser.currentName();
 				int keyLine = parser.currentTokenLocation().getLineNr();
 				if (map.containsKey(key)) {
-					throw new TemplateException(file, keyLine, "duplicate key '" + key + "'");
+					throw new TemplateException(file, keyLine, TemplateReasons.DUPLICATE_KEY.text(key));
 				}
 				map.put(key, read(file, parser, parser.nextToken()));
 			}
@@ -124,7 +125,7 @@ final class YamlNode {
 	@SuppressWarnings("unchecked")
 	Map<String, YamlNode> map(String what) {
 		if (!isMap()) {
-			throw error(what + " must be a mapping");
+			throw error(TemplateReasons.NOT_A_MAPPING.text(what));
 		}
 		return (Map<String, YamlNode>) this.value;
 	}
@@ -135,14 +136,14 @@ final class YamlNode {
 			return List.of();
 		}
 		if (!isList()) {
-			throw error(what + " must be a list");
+			throw error(TemplateReasons.NOT_A_LIST.text(what));
 		}
 		return (List<YamlNode>) this.value;
 	}
 
 	String text(String what) {
 		if (isMap() || isList()) {
-			throw error(what + " must be a single value");
+			throw error(TemplateReasons.NOT_A_VALUE.text(what));
 		}
 		return (String) this.value;
 	}
@@ -153,7 +154,7 @@ final class YamlNode {
 			return Double.parseDouble(text);
 		}
 		catch (NumberFormatException | NullPointerException ex) {
-			throw error(what + " must be a number, not '" + text + "'");
+			throw error(TemplateReasons.NOT_A_NUMBER.text(what, text));
 		}
 	}
 
@@ -165,7 +166,7 @@ final class YamlNode {
 		if ("false".equalsIgnoreCase(text) || "no".equalsIgnoreCase(text)) {
 			return false;
 		}
-		throw error(what + " must be true or false, not '" + text + "'");
+		throw error(TemplateReasons.NOT_A_BOOLEAN.text(what, text));
 	}
 
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.digilab.robots.RobotReasons;
+
 /**
  * The selector syntax of robot scripts: CSS by default, or one of the prefixes
  * {@code xpath=}, {@code id=}, {@code name=}, {@code css=}, {@code text=},
@@ -36,7 +38,7 @@ public final class Selectors {
 	 */
 	public static Parsed parse(String selector) {
 		if (selector == null || selector.isBlank()) {
-			throw new IllegalArgumentException("empty selector");
+			throw new IllegalArgumentException(RobotReasons.EMPTY_SELECTOR.text());
 		}
 		String s = selector.trim();
 		if (s.startsWith("//") || s.startsWith("(//")) {
@@ -48,11 +50,10 @@ public final class Selectors {
 		}
 		String kind = m.group(1);
 		if (!PREFIXES.contains(kind)) {
-			throw new IllegalArgumentException("unknown selector prefix '" + kind + "=' (use CSS, or one of "
-					+ String.join("=, ", PREFIXES) + "=)");
+			throw new IllegalArgumentException(RobotReasons.UNKNOWN_PREFIX.text(kind, String.join("=, ", PREFIXES)));
 		}
 		if (m.group(2).isBlank()) {
-			throw new IllegalArgumentException("nothing after '" + kind + "='");
+			throw new IllegalArgumentException(RobotReasons.NOTHING_AFTER.text(kind));
 		}
 		return new Parsed(kind, m.group(2).trim());
 	}

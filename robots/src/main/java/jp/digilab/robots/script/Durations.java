@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.digilab.robots.RobotReasons;
+
 /**
  * Durations as written in scripts: {@code 500ms}, {@code 10s}, {@code 1.5s}, {@code 2m};
  * a bare number is seconds.
@@ -24,7 +26,7 @@ public final class Durations {
 	public static Duration parse(String text) {
 		Matcher m = DURATION.matcher(text.trim());
 		if (!m.matches()) {
-			throw new IllegalArgumentException("'" + text + "' is not a duration (e.g. 500ms, 10s, 2m)");
+			throw new IllegalArgumentException(RobotReasons.NOT_A_DURATION.text(text));
 		}
 		double amount = Double.parseDouble(m.group(1));
 		String unit = (m.group(2) != null) ? m.group(2) : "s";

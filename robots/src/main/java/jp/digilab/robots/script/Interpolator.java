@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import jp.digilab.robots.RobotReasons;
+
 /**
  * Resolves the placeholders of a template for one record. Variables of the script may
  * themselves use placeholders; every secret resolved is registered with the masker before
@@ -79,7 +81,7 @@ public final class Interpolator {
 			return template;
 		}
 		if (depth > MAX_DEPTH) {
-			throw new IllegalArgumentException("variables refer to each other in a loop");
+			throw new IllegalArgumentException(RobotReasons.VARS_LOOP.text());
 		}
 		StringBuilder out = new StringBuilder();
 		Template.walk(template, new Template.Visitor() {
@@ -103,33 +105,33 @@ public final class Interpolator {
 			case "record": {
 				String value = this.record.get(ref.name());
 				if (value == null) {
-					throw new IllegalArgumentException("the record has no field '" + ref.name() + "'");
+					throw new IllegalArgumentException(RobotReasons.RECORD_NO_FIELD.text(ref.name()));
 				}
 				return value;
 			}
 			case "vars": {
 				String value = this.vars.get(ref.name());
 				if (value == null) {
-					throw new IllegalArgumentException("vars." + ref.name() + " is not defined");
+					throw new IllegalArgumentException(RobotReasons.VAR_NOT_DEFINED.text(ref.name()));
 				}
 				return resolve(value, depth + 1);
 			}
 			case "env": {
 				String value = this.env.get(ref.name());
 				if (value == null) {
-					throw new IllegalArgumentException("environment variable " + ref.name() + " is not set");
+					throw new IllegalArgumentException(RobotReasons.ENV_NOT_SET.text(ref.name()));
 				}
 				return value;
 			}
 			case "secret": {
 				String value = this.secrets.apply(ref.name())
-					.orElseThrow(() -> new IllegalArgumentException("secret " + ref.name()
-							+ " is not set (environment or secrets.properties in the home folder)"));
+					.orElseThrow(() -> new IllegalArgumentException(
+							RobotReasons.SECRET_NOT_SET_FOR_RECORD.text(ref.name())));
 				this.masker.add(value);
 				return value;
 			}
 			default:
-				throw new IllegalArgumentException("unknown variable namespace in '" + ref.text() + "'");
+				throw new IllegalArgumentException(RobotReasons.NAMESPACE_UNKNOWN.text(ref.text()));
 		}
 	}
 

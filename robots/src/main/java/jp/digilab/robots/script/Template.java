@@ -3,6 +3,8 @@ package jp.digilab.robots.script;
 import java.util.ArrayList;
 import java.util.List;
 
+import jp.digilab.robots.RobotReasons;
+
 /**
  * A text with <code>${...}</code> placeholders: <code>${record.FIELD}</code>,
  * <code>${vars.X}</code>, <code>${env:X}</code>, <code>${secret:X}</code>.
@@ -90,7 +92,7 @@ public final class Template {
 			}
 			int end = template.indexOf('}', i + 2);
 			if (end < 0) {
-				throw new IllegalArgumentException("'${' is not closed in \"" + template + "\"");
+				throw new IllegalArgumentException(RobotReasons.NOT_CLOSED.text(template));
 			}
 			String inner = template.substring(i + 2, end).trim();
 			if (literal.length() > 0) {
@@ -110,8 +112,7 @@ public final class Template {
 		int dot = inner.indexOf('.');
 		int split = (colon < 0) ? dot : (dot < 0) ? colon : Math.min(colon, dot);
 		if (split <= 0 || split == inner.length() - 1) {
-			throw new IllegalArgumentException(
-					"'" + text + "' is not a variable: use ${record.FIELD}, ${vars.X}, ${env:X} or ${secret:X}");
+			throw new IllegalArgumentException(RobotReasons.NOT_A_VARIABLE.text(text));
 		}
 		return new Reference(inner.substring(0, split), inner.substring(split + 1), text);
 	}

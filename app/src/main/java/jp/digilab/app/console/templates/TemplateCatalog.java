@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import jp.digilab.jobs.home.DigilabHome;
 import jp.digilab.ocr.template.FormTemplate;
 import jp.digilab.ocr.template.TemplateException;
+import jp.digilab.ocr.template.TemplateReasons;
 
 import org.springframework.stereotype.Component;
 
@@ -39,7 +40,7 @@ class TemplateCatalog {
 			try {
 				FormTemplate template = FormTemplate.load(file);
 				if (!ids.add(template.id())) {
-					entries.add(Entry.broken(name, 0, "template id '" + template.id() + "' is already used"));
+					entries.add(Entry.broken(name, 0, TemplateReasons.ID_USED.text(template.id())));
 				}
 				else {
 					entries.add(new Entry(name, template, 0, null));

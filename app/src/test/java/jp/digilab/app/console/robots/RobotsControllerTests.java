@@ -70,10 +70,15 @@ class RobotsControllerTests extends ConsoleTestSupport {
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("検証: 問題 2 件")))
 				.andExpect(content().string(containsString("robots/broken-robot.yml:4: ")))
-				.andExpect(content().string(containsString("${vars.missing} is not defined in vars")))
-				.andExpect(content().string(containsString("not a valid XPath")))
+				.andExpect(content().string(containsString("type: ${vars.missing} は vars で定義されていません")))
+				.andExpect(content().string(containsString("type: XPathとして正しくありません: xpath=//input[")))
 				// the home folder's own path is not shown
 				.andExpect(content().string(org.hamcrest.Matchers.not(containsString(home.toString()))));
+			this.mvc.perform(get("/robots").param("lang", "en").with(user("admin").roles("ADMIN")))
+				.andExpect(status().isOk())
+				.andExpect(content()
+					.string(containsString("robots/broken-robot.yml:4: type: ${vars.missing} is not defined in vars")))
+				.andExpect(content().string(containsString("not a valid XPath")));
 		}
 		finally {
 			Files.deleteIfExists(file);

@@ -134,10 +134,13 @@ class TemplatesControllerTests extends ConsoleTestSupport {
 					""");
 			this.mvc.perform(get("/templates").with(user("op").roles("OPERATOR")))
 				.andExpect(status().isOk())
-				.andExpect(content().string(containsString("templates/broken.yml:6: ")))
-				.andExpect(content().string(containsString("dat")))
+				.andExpect(content().string(containsString("templates/broken.yml:6: 項目の種類「dat」はありません")))
 				// the other templates are still listed
 				.andExpect(content().string(containsString("href=\"/templates/juminhyo-request\"")));
+			this.mvc.perform(get("/templates").param("lang", "en").with(user("op").roles("OPERATOR")))
+				.andExpect(status().isOk())
+				.andExpect(
+						content().string(containsString("templates/broken.yml:6: unknown field type &#39;dat&#39;")));
 			this.mvc.perform(get("/templates/broken/overlay.png").with(user("op").roles("OPERATOR")))
 				.andExpect(status().isNotFound());
 		}
