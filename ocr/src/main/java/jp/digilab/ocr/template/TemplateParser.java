@@ -68,6 +68,7 @@ final class TemplateParser {
 		if (map.containsKey("anchors")) {
 			for (YamlNode node : map.get("anchors").list("anchors")) {
 				Map<String, YamlNode> a = node.map(TemplateReasons.WHAT_ANCHOR.text());
+				warnUnknown(a, Set.of("text", "box"), TemplateReasons.UNKNOWN_ANCHOR_KEY);
 				anchors.add(new Anchor(requiredText(node, a, "text"),
 						box(node, a.get("box"), TemplateReasons.WHAT_ANCHOR_BOX.text())));
 			}
@@ -90,6 +91,7 @@ final class TemplateParser {
 		Review review = new Review(null);
 		if (map.containsKey("review") && !map.get("review").isNull()) {
 			Map<String, YamlNode> r = map.get("review").map("review");
+			warnUnknown(r, Set.of("minConfidence"), TemplateReasons.UNKNOWN_REVIEW_KEY);
 			review = new Review(confidence(r.get("minConfidence")));
 		}
 		return new FormTemplate(id, title, this.paper, languages, reference, match, anchors, fields, review, units,
@@ -139,6 +141,9 @@ final class TemplateParser {
 		List<String> keywords = new ArrayList<>();
 		if (node != null && !node.isNull()) {
 			Map<String, YamlNode> m = node.map("match");
+			// a misspelt key (keyword:) would silently leave the template without
+			// keywords
+			warnUnknown(m, Set.of("keywords"), TemplateReasons.UNKNOWN_MATCH_KEY);
 			if (m.containsKey("keywords")) {
 				for (YamlNode k : m.get("keywords").list("match.keywords")) {
 					keywords.add(k.text(TemplateReasons.WHAT_KEYWORD.text()));
@@ -194,6 +199,7 @@ final class TemplateParser {
 				continue;
 			}
 			Map<String, YamlNode> m = o.map(TemplateReasons.WHAT_OPTION.text());
+			warnUnknown(m, Set.of("value", "label", "text", "box"), TemplateReasons.UNKNOWN_OPTION_KEY);
 			String value = optionalText(m, "value", optionalText(m, "label", optionalText(m, "text", null)));
 			if (value == null) {
 				throw o.error(TemplateReasons.OPTION_WITHOUT_VALUE.text());

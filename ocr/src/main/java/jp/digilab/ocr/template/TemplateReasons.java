@@ -97,6 +97,14 @@ public enum TemplateReasons implements Reason {
 	UNKNOWN_TEMPLATE_KEY("template.key.unknown", "unknown template key ''{0}'' ignored"),
 	/** Argument: the key. */
 	UNKNOWN_FIELD_KEY("template.field.key.unknown", "unknown field key ''{0}'' ignored"),
+	/** Argument: the key. */
+	UNKNOWN_MATCH_KEY("template.match.key.unknown", "unknown match key ''{0}'' ignored"),
+	/** Argument: the key. */
+	UNKNOWN_REVIEW_KEY("template.review.key.unknown", "unknown review key ''{0}'' ignored"),
+	/** Argument: the key. */
+	UNKNOWN_ANCHOR_KEY("template.anchor.key.unknown", "unknown anchor key ''{0}'' ignored"),
+	/** Argument: the key. */
+	UNKNOWN_OPTION_KEY("template.option.key.unknown", "unknown option key ''{0}'' ignored"),
 
 	// what is concerned
 

@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -22,6 +26,43 @@ class FormTemplateTests {
 
 	@TempDir
 	Path dir;
+
+	@Test
+	void misspeltKeysInsideMatchReviewAnchorsAndOptionsAreWarnedAboutWithTheirLines() throws IOException {
+		Logger logger = (Logger) LoggerFactory.getLogger(TemplateParser.class);
+		ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+		warnings.start();
+		logger.addAppender(warnings);
+		try {
+			Path file = write("""
+					id: misspelt
+					paper: A4
+					match:
+					  keyword: [住民票]
+					anchors:
+					  - text: 氏名
+					    bx: [10, 10, 10, 5]
+					    box: [10, 10, 10, 5]
+					fields:
+					  - name: sex
+					    type: choice
+					    box: [50, 50, 100, 10]
+					    options:
+					      - { value: male, lable: 男 }
+					review:
+					  minConfidance: 0.9
+					""");
+			FormTemplate template = FormTemplate.load(file);
+			assertThat(template.match().keywords()).isEmpty();
+			assertThat(warnings.list).extracting(ILoggingEvent::getFormattedMessage)
+				.containsExactlyInAnyOrder(file + ":4: unknown match key 'keyword' ignored",
+						file + ":7: unknown anchor key 'bx' ignored", file + ":14: unknown option key 'lable' ignored",
+						file + ":16: unknown review key 'minConfidance' ignored");
+		}
+		finally {
+			logger.detachAppender(warnings);
+		}
+	}
 
 	@Test
 	void loadsTheBriefExample() throws IOException {
