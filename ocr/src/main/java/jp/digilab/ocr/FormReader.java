@@ -29,6 +29,7 @@ import org.slf4j.MDC;
 import jp.digilab.ocr.align.AnchorFinder;
 import jp.digilab.ocr.align.Transform;
 import jp.digilab.ocr.field.FieldType;
+import jp.digilab.ocr.field.JapaneseText;
 import jp.digilab.ocr.field.MyNumber;
 import jp.digilab.ocr.field.Normalized;
 import jp.digilab.ocr.image.Images;
@@ -37,7 +38,6 @@ import jp.digilab.ocr.image.Page;
 import jp.digilab.ocr.image.PageSource;
 import jp.digilab.ocr.image.Preprocess;
 import jp.digilab.ocr.image.StraightenedPage;
-import jp.digilab.ocr.field.JapaneseText;
 import jp.digilab.ocr.template.Anchor;
 import jp.digilab.ocr.template.FieldSpec;
 import jp.digilab.ocr.template.FormTemplate;
@@ -423,15 +423,16 @@ public final class FormReader implements AutoCloseable {
 	}
 
 	/**
-	 * The cheap first try, in two steps. First each candidate's lead anchor (its longest
-	 * text: the title on most forms) is read where it may lie, the candidates' regions
-	 * merged (titles tend to share a place). A candidate whose lead is found there has
-	 * its other anchors read in small regions placed from where the lead was found, and
-	 * is accepted when its keywords and anchors are found convincingly. So the cost is
-	 * about one title region plus the chosen form's labels, however many templates the
-	 * home has. When no lead is found, or the result is not convincing, the regions round
-	 * every candidate's anchors are read ({@link #classifyByAllAnchorRegions});
-	 * {@code null} when that is inconclusive too, and the whole page is read.
+	 * The cheap first try, in two steps. First each candidate's lead anchor (its title,
+	 * else its longest text; see {@link #lead}) is read where it may lie, the candidates'
+	 * regions merged (titles tend to share a place). A candidate whose lead is found
+	 * there has its other anchors read in small regions placed from where the lead was
+	 * found, and is accepted when its keywords and anchors are found convincingly. So the
+	 * cost is about one title region plus the chosen form's labels, however many
+	 * templates the home has. When no lead is found, or the result is not convincing, the
+	 * regions round every candidate's anchors are read
+	 * ({@link #classifyByAllAnchorRegions}); {@code null} when that is inconclusive too,
+	 * and the whole page is read.
 	 */
 	private Classification classifyByAnchorRegions(List<FormTemplate> candidates, OcrEngine engine, BufferedImage image,
 			StraightenedPage small, double factor, int dpi, int fileDpi) {
