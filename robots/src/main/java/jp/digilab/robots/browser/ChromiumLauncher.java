@@ -24,10 +24,11 @@ import org.openqa.selenium.remote.http.ClientConfig;
  * <p>
  * The browser is Chromium's headless shell (Debian's {@code chromium-headless-shell}, the
  * same engine without the desktop browser's UI layer) when it is installed, else the full
- * {@code chromium} in its {@code --headless=new} mode. The shell costs about a third less
- * CPU per record (docs/benchmarks.md), which is what lets two browsers share two cores.
- * chromedriver must be told it drives the shell ({@code browserName}), or it waits for a
- * first tab the shell never opens.
+ * {@code chromium} in its {@code --headless=new} mode. With the shell one browser enters
+ * records about a sixth faster and two browsers, which are short of CPU on two cores,
+ * about 30 % faster (docs/benchmarks.md, robots): that is what lets a pool of two nearly
+ * double the rate. chromedriver must be told it drives the shell ({@code browserName}),
+ * or it waits for a first tab the shell never opens.
  */
 public final class ChromiumLauncher {
 
