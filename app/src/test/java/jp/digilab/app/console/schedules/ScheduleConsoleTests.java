@@ -128,6 +128,33 @@ class ScheduleConsoleTests extends OperatorConsoleTestSupport {
 	}
 
 	@Test
+	void anUnusableFileIsListedInJapaneseByDefaultAndInEnglishOnRequest() throws Exception {
+		Path broken = home.resolve("schedules/zz-broken.yml");
+		Files.writeString(broken, "id: zz-broken\njob: koseki\ncron: \"0 30 2 ? * MON-FRI\"\n");
+		try {
+			this.mvc.perform(get("/schedules").with(user("manager").roles("MANAGER")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("zz-broken.yml 2行目: ジョブ「koseki」は定義されていません（")))
+				.andExpect(content().string(not(containsString("is not defined"))));
+			this.mvc.perform(get("/schedules").param("lang", "en").with(user("manager").roles("MANAGER")))
+				.andExpect(status().isOk())
+				.andExpect(
+						content().string(containsString("zz-broken.yml line 2: job &#39;koseki&#39; is not defined (")))
+				.andExpect(content().string(not(containsString("定義されていません"))));
+			// the API keeps the stored English
+			String body = this.mvc.perform(get("/api/schedules").with(user("manager").roles("MANAGER")))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(body).contains("zz-broken.yml line 2: job 'koseki' is not defined (").doesNotContain("行目");
+		}
+		finally {
+			Files.deleteIfExists(broken);
+		}
+	}
+
+	@Test
 	void aBadCronIsRefusedWithOneClearLineAndNothingIsSaved() throws Exception {
 		this.mvc
 			.perform(post("/schedules/" + ID).with(csrf())
