@@ -2,13 +2,11 @@ package jp.digilab.schedules.definition;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import jp.digilab.jobs.JobReasons;
 import jp.digilab.ocr.Reason;
 import jp.digilab.ocr.ReasonLocalizer;
-import jp.digilab.ocr.Reasons;
-import jp.digilab.ocr.template.TemplateReasons;
-import jp.digilab.robots.RobotReasons;
 
 /**
  * The catalog of a schedule file's problems ({@link ScheduleException}'s
@@ -19,8 +17,10 @@ import jp.digilab.robots.RobotReasons;
  * {@code jp/digilab/schedules/definition/reasons_ja.properties}.
  * <p>
  * The jobs module cannot know this catalog (schedules depends on jobs), so
- * {@link #localize} knows every catalog, this one first: the application's console and
- * command line call it to show any stored reason.
+ * {@link #localize} says any other stored reason through {@link JobReasons#localize}: the
+ * application's console and command line call it to show any reason. A schedule's line is
+ * recognised only when its file lies in a {@code schedules} folder: the patterns overlap
+ * with a job definition's ({@code FILE: 'id' is missing}), which keeps its own words.
  */
 public enum ScheduleReasons implements Reason {
 
@@ -83,11 +83,13 @@ public enum ScheduleReasons implements Reason {
 	/** The base name of this catalog's bundles. */
 	public static final String BUNDLE = "jp.digilab.schedules.definition.reasons";
 
-	// this catalog's own lines first; then every other catalog, in the jobs module's
-	// order
-	private static final ReasonLocalizer LOCALIZER = new ReasonLocalizer(List.of(values()),
-			List.of(JobReasons.values()), List.of(Reasons.values()), List.of(TemplateReasons.values()),
-			List.of(RobotReasons.values()));
+	/**
+	 * A schedule file (HOME/schedules/ID.yml, the console's schedules/ID.yml) or the
+	 * folder.
+	 */
+	private static final Pattern SCHEDULE_FILE = Pattern.compile("(.*[/\\\\])?schedules([/\\\\][^/\\\\]+\\.yml)?");
+
+	private static final ReasonLocalizer LOCALIZER = new ReasonLocalizer(List.of(values()));
 
 	private final String key;
 
@@ -122,15 +124,20 @@ public enum ScheduleReasons implements Reason {
 	}
 
 	/**
-	 * A line number is digits; "{0} is missing"-like texts of other catalogs are not
-	 * "''{0}'' is missing".
+	 * The file is a schedule file (a job definition's line is the jobs catalog's), and a
+	 * line number is digits.
 	 */
 	@Override
 	public boolean accepts(Object[] arguments) {
 		return switch (this) {
-			case AT_LINE -> String.valueOf(arguments[1]).matches("\\d+");
+			case AT_LINE -> isScheduleFile(arguments[0]) && String.valueOf(arguments[1]).matches("\\d+");
+			case IN_FILE -> isScheduleFile(arguments[0]);
 			default -> true;
 		};
+	}
+
+	private static boolean isScheduleFile(Object file) {
+		return SCHEDULE_FILE.matcher(String.valueOf(file)).matches();
 	}
 
 	/**
@@ -142,12 +149,14 @@ public enum ScheduleReasons implements Reason {
 	 * @return the text to show
 	 */
 	public static String localize(String englishReason, Locale locale) {
-		return LOCALIZER.localize(englishReason, locale);
+		String schedule = LOCALIZER.localize(englishReason, locale);
+		return (schedule == null || schedule.equals(englishReason)) ? JobReasons.localize(englishReason, locale)
+				: schedule;
 	}
 
 	/** Each reason localized, in order. */
 	public static List<String> localize(List<String> englishReasons, Locale locale) {
-		return LOCALIZER.localize(englishReasons, locale);
+		return englishReasons.stream().map((reason) -> localize(reason, locale)).toList();
 	}
 
 }

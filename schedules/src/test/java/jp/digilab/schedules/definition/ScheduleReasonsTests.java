@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import jp.digilab.jobs.JobReasons;
 import jp.digilab.ocr.Reasons;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -124,6 +125,17 @@ class ScheduleReasonsTests {
 		assertThat(ScheduleReasons.localize(Reasons.BLANK_PAGE.text(), Locale.JAPANESE))
 			.isEqualTo(Reasons.localize(Reasons.BLANK_PAGE.text(), Locale.JAPANESE))
 			.isNotEqualTo(Reasons.BLANK_PAGE.text());
+		// a job definition's line keeps the jobs catalog's words
+		String job = JobReasons.ID_MISSING.text("/home/digilab/jobs/juminhyo.yml");
+		assertThat(ScheduleReasons.localize(job, Locale.JAPANESE)).isEqualTo(JobReasons.localize(job, Locale.JAPANESE))
+			.isNotEqualTo(job);
+		String unknownKey = JobReasons.UNKNOWN_KEY.text("/home/digilab/jobs/juminhyo.yml", "cronn", "id, templates");
+		assertThat(ScheduleReasons.localize(unknownKey, Locale.JAPANESE))
+			.isEqualTo(JobReasons.localize(unknownKey, Locale.JAPANESE));
+		// the console's edit names the file schedules/ID.yml
+		assertThat(ScheduleReasons.localize("schedules/nightly.yml line 3: cron '0 0 0 1 1 ? 2001' never fires again",
+				Locale.JAPANESE))
+			.isEqualTo("schedules/nightly.yml 3行目: cron 式「0 0 0 1 1 ? 2001」はこの先一度も実行されません");
 		// text no entry made comes back as it is
 		assertThat(ScheduleReasons.localize("x.yml: something else", Locale.JAPANESE))
 			.isEqualTo("x.yml: something else");
@@ -149,6 +161,9 @@ class ScheduleReasonsTests {
 	private static Object[] sampleArguments(ScheduleReasons entry) {
 		Object[] arguments = new Object[arguments(entry.english()).size()];
 		Arrays.setAll(arguments, (i) -> "arg" + i);
+		if (entry == ScheduleReasons.AT_LINE || entry == ScheduleReasons.IN_FILE) {
+			arguments[0] = "/home/digilab/schedules/nightly.yml";
+		}
 		if (entry == ScheduleReasons.AT_LINE) {
 			arguments[1] = "12";
 		}
