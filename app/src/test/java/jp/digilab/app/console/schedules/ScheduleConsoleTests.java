@@ -155,6 +155,39 @@ class ScheduleConsoleTests extends OperatorConsoleTestSupport {
 	}
 
 	@Test
+	void anEditTheLoaderRefusesGivesItsReasonInTheUsersLanguage() throws Exception {
+		Path job = home.resolve("jobs/juminhyo.yml");
+		Path aside = home.resolve("juminhyo.yml.aside");
+		Files.move(job, aside);
+		try {
+			// (the console's form cannot show it: a schedule whose job is gone is no
+			// longer
+			// listed, so the page is not found)
+			this.mvc
+				.perform(put("/api/schedules/" + ID).with(csrf())
+					.with(user("operator").roles("OPERATOR"))
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"cron\":\"0 15 7 ? * MON-FRI\"}"))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.detail")
+					.value(containsString("スケジュールを保存できません: schedules/" + ID + ".yml 3行目: ジョブ「juminhyo」は定義されていません（")));
+			this.mvc
+				.perform(put("/api/schedules/" + ID).param("lang", "en")
+					.with(csrf())
+					.with(user("operator").roles("OPERATOR"))
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"cron\":\"0 15 7 ? * MON-FRI\"}"))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.detail")
+					.value(containsString("schedules/" + ID + ".yml line 3: job 'juminhyo' is not defined (")));
+			assertThat(Files.readString(this.file)).isEqualTo(this.original);
+		}
+		finally {
+			Files.move(aside, job);
+		}
+	}
+
+	@Test
 	void aBadCronIsRefusedWithOneClearLineAndNothingIsSaved() throws Exception {
 		this.mvc
 			.perform(post("/schedules/" + ID).with(csrf())
