@@ -147,6 +147,20 @@ class JobReasonsTests {
 	}
 
 	@Test
+	void anOcrEngineFailureInsideAFailedFileLineInJapanese() {
+		String stored = JobReasons.joined(List.of(
+				Reasons.IN_PAGE.text("scan.pdf", 1,
+						Reasons.ENGINE_LANGUAGE_MISSING.text("jpn", "/usr/share/tesseract-ocr/5/tessdata")),
+				Reasons.IN_PAGE.text("scan.pdf", 2, Reasons.ENGINE_FAILED.text(2480, 3508))));
+		assertThat(stored).isEqualTo("scan.pdf: page 1: Tesseract language 'jpn' not found in "
+				+ "/usr/share/tesseract-ocr/5/tessdata; scan.pdf: page 2: Tesseract failed to recognise a 2480x3508 image");
+		assertThat(JobReasons.localize(stored, Locale.JAPANESE))
+			.isEqualTo("scan.pdf: 1ページ目: Tesseract の言語データ「jpn」が /usr/share/tesseract-ocr/5/tessdata にありません; "
+					+ "scan.pdf: 2ページ目: Tesseract が 2480×3508 ピクセルの画像を読み取れませんでした");
+		assertThat(JobReasons.localize(stored, Locale.ENGLISH)).isEqualTo(stored);
+	}
+
+	@Test
 	void otherTextComesBackUnchanged() {
 		for (String text : List.of("something; else", "robot 'x' failed: timeout", "a.png: b; c: d",
 				"java.lang.IllegalStateException: boom")) {

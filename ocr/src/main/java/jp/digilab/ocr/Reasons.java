@@ -94,7 +94,22 @@ public enum Reasons implements Reason {
 	/** Arguments: width, height. */
 	IMAGE_OVER_SIZE_LIMIT("input.image.size", "image of {0}x{1} pixels is over the size limit"),
 	/** Argument: the image library's message. */
-	IMAGE_UNDECODABLE("input.image.decode", "cannot decode the image: {0}");
+	IMAGE_UNDECODABLE("input.image.decode", "cannot decode the image: {0}"),
+
+	// the OCR engine (TesseractEngine, SearchablePdfWriter): a file's, page's or field's
+	// reason when Tesseract cannot start or fails
+
+	/** Arguments: the language, the tessdata folder. */
+	ENGINE_LANGUAGE_MISSING("engine.language.missing", "Tesseract language ''{0}'' not found in {1}"),
+	/** Arguments: the languages ("jpn+eng"), the tessdata folder. */
+	ENGINE_NOT_LOADED("engine.init", "Tesseract could not load ''{0}'' from {1}"),
+	/** Arguments: width, height. */
+	ENGINE_FAILED("engine.recognize", "Tesseract failed to recognise a {0}x{1} image"),
+	/** Argument: the PDF being written (without .pdf, as Tesseract takes it). */
+	ENGINE_PDF_NOT_STARTED("engine.pdf.start", "Cannot start the PDF {0}"),
+	ENGINE_PDF_NO_JPEG("engine.pdf.jpeg", "No JPEG writer for the PDF page"),
+	/** Argument: the page's number. */
+	ENGINE_PDF_PAGE("engine.pdf.page", "Tesseract could not add page {0} to the PDF");
 
 	/** The base name of this catalog's bundles. */
 	public static final String BUNDLE = "jp.digilab.ocr.reasons";

@@ -45,14 +45,14 @@ public final class SearchablePdfWriter implements AutoCloseable {
 		this.handle = API.TessBaseAPICreate();
 		if (API.TessBaseAPIInit2(this.handle, tessdata.toString(), languages, TessOcrEngineMode.OEM_DEFAULT) != 0) {
 			API.TessBaseAPIDelete(this.handle);
-			throw new OcrEngineException("Tesseract could not load '" + languages + "' from " + tessdata);
+			throw new OcrEngineException(Reasons.ENGINE_NOT_LOADED.text(languages, tessdata));
 		}
 		API.TessBaseAPISetVariable(this.handle, "debug_file", "/dev/null");
 		API.TessBaseAPISetPageSegMode(this.handle, SegMode.SPARSE.tesseractValue());
 		this.renderer = API.TessPDFRendererCreate(base, tessdata.toString(), 0);
 		if (this.renderer == null || API.TessResultRendererBeginDocument(this.renderer, "") == 0) {
 			close();
-			throw new OcrEngineException("Cannot start the PDF " + output);
+			throw new OcrEngineException(Reasons.ENGINE_PDF_NOT_STARTED.text(output));
 		}
 	}
 
@@ -87,12 +87,12 @@ public final class SearchablePdfWriter implements AutoCloseable {
 			// Tesseract embeds the file named here as it is: a JPEG keeps the PDF small
 			jpeg = Files.createTempFile("digilab-page-", ".jpg");
 			if (!ImageIO.write(page, "jpeg", jpeg.toFile())) {
-				throw new OcrEngineException("No JPEG writer for the PDF page");
+				throw new OcrEngineException(Reasons.ENGINE_PDF_NO_JPEG.text());
 			}
 			Leptonica1.pixSetResolution(pix, dpi, dpi);
 			if (API.TessBaseAPIProcessPage(this.handle, pix, this.pages, jpeg.toString(), null, 0,
 					this.renderer) == 0) {
-				throw new OcrEngineException("Tesseract could not add page " + (this.pages + 1) + " to the PDF");
+				throw new OcrEngineException(Reasons.ENGINE_PDF_PAGE.text(this.pages + 1));
 			}
 			this.pages++;
 		}

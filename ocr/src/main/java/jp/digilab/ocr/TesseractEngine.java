@@ -50,7 +50,7 @@ public final class TesseractEngine implements OcrEngine {
 		this.languages = languages;
 		for (String lang : languages.split("\\+")) {
 			if (!Files.isRegularFile(tessdata.resolve(lang + ".traineddata"))) {
-				throw new OcrEngineException("Tesseract language '" + lang + "' not found in " + tessdata);
+				throw new OcrEngineException(Reasons.ENGINE_LANGUAGE_MISSING.text(lang, tessdata));
 			}
 		}
 		this.handle = init(languages, TessOcrEngineMode.OEM_DEFAULT);
@@ -60,7 +60,7 @@ public final class TesseractEngine implements OcrEngine {
 		TessBaseAPI api = API.TessBaseAPICreate();
 		if (API.TessBaseAPIInit2(api, this.tessdata.toString(), langs, oem) != 0) {
 			API.TessBaseAPIDelete(api);
-			throw new OcrEngineException("Tesseract could not load '" + langs + "' from " + this.tessdata);
+			throw new OcrEngineException(Reasons.ENGINE_NOT_LOADED.text(langs, this.tessdata));
 		}
 		API.TessBaseAPISetVariable(api, "debug_file", "/dev/null");
 		// Tesseract reads a doubtful line a second time inverted (white on black), which
@@ -85,8 +85,7 @@ public final class TesseractEngine implements OcrEngine {
 		setImage(api, image, dpi);
 		try {
 			if (API.TessBaseAPIRecognize(api, null) != 0) {
-				throw new OcrEngineException(
-						"Tesseract failed to recognise a " + image.getWidth() + "x" + image.getHeight() + " image");
+				throw new OcrEngineException(Reasons.ENGINE_FAILED.text(image.getWidth(), image.getHeight()));
 			}
 			return collect(api);
 		}

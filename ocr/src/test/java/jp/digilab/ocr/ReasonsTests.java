@@ -21,6 +21,7 @@ import jp.digilab.ocr.field.Normalized;
 import jp.digilab.ocr.template.FormTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The catalog of reasons: every entry has its Japanese text, the reasons the real
@@ -109,6 +110,32 @@ class ReasonsTests {
 	}
 
 	@Test
+	void anEngineThatCannotStartIsAFilesReasonInJapanese() throws IOException {
+		FormTemplate template = FormTemplate.load(FormImages.TEMPLATE);
+		Path form = FormImages.writePng(FormImages.render(FormImages.sampleValues(), Scan.straight(150)),
+				dir.resolve("no-tessdata.png"), 150);
+		Path tessdata = Files.createDirectories(dir.resolve("empty-tessdata"));
+		// the real Tesseract engine, given a folder without its language data
+		try (FormReader reader = new FormReader(OcrSettings.defaults().withTessdata(tessdata))) {
+			List<String> errors = reader.read(form, List.of(template)).errors();
+			assertThat(errors).isNotEmpty()
+				.allSatisfy((e) -> assertThat(e).startsWith("no-tessdata.png: ")
+					.containsPattern(
+							"Tesseract language '[a-z_]+' not found in " + Pattern.quote(tessdata.toString())));
+			assertThat(japanese(errors)).allSatisfy((e) -> assertThat(e).startsWith("no-tessdata.png: ")
+				.containsPattern("Tesseract の言語データ「[a-z_]+」が " + Pattern.quote(tessdata.toString()) + " にありません"));
+			assertThat(errors).allSatisfy((e) -> assertThat(Reasons.localize(e, Locale.ENGLISH)).isEqualTo(e));
+		}
+		OcrEngineException ex = catchThrowableOfType(OcrEngineException.class,
+				() -> new TesseractEngine(tessdata, "jpn+eng"));
+		assertThat(ex.getMessage()).isEqualTo("Tesseract language 'jpn' not found in " + tessdata);
+		assertThat(Reasons.localize(ex.getMessage(), Locale.JAPANESE))
+			.isEqualTo("Tesseract の言語データ「jpn」が " + tessdata + " にありません");
+		assertThat(Reasons.localize(Reasons.FIELD_UNREADABLE.text(ex.getMessage()), Locale.JAPANESE))
+			.endsWith("「jpn」が " + tessdata + " にありません");
+	}
+
+	@Test
 	void aFileLineRoundAnUnknownPageErrorKeepsTheErrorAsItIs() {
 		assertThat(Reasons.localize("scan.pdf: page 3: java.lang.OutOfMemoryError", Locale.JAPANESE))
 			.isEqualTo("scan.pdf: 3ページ目: java.lang.OutOfMemoryError");
@@ -119,7 +146,7 @@ class ReasonsTests {
 
 	@Test
 	void textThatIsNoReasonComesBackUnchanged() {
-		for (String text : List.of("", "something else", "Tesseract could not load 'jpn' from /x", "not a real date",
+		for (String text : List.of("", "something else", "Tesseract could not load jpn", "not a real date",
 				"scan.png: something else", "blank page!", "confidence high")) {
 			assertThat(Reasons.localize(text, Locale.JAPANESE)).isEqualTo(text);
 		}

@@ -16,6 +16,7 @@ import jp.digilab.schedules.definition.ScheduleDefinition;
 import jp.digilab.schedules.definition.ScheduleFiles;
 import jp.digilab.schedules.definition.ScheduleLoader;
 import jp.digilab.schedules.definition.ScheduleProblem;
+import jp.digilab.schedules.definition.ScheduleReasons;
 import jp.digilab.schedules.holiday.JapaneseHolidayCalendar;
 import org.quartz.JobKey;
 import org.quartz.JobPersistenceException;
@@ -215,12 +216,12 @@ public class ScheduleRegistrar implements InitializingBean, SmartLifecycle {
 				transientFailure = true;
 				Path file = files.folder().resolve(schedule.id() + ".yml");
 				problems.add(new ScheduleProblem(schedule.id(), file,
-						file + ": cannot be scheduled yet (tried again shortly): " + ex.getMessage()));
+						ScheduleReasons.IN_FILE.text(file, ScheduleReasons.NOT_SCHEDULED_YET.text(ex.getMessage()))));
 			}
 			catch (SchedulerException | RuntimeException ex) {
 				Path file = files.folder().resolve(schedule.id() + ".yml");
-				problems
-					.add(new ScheduleProblem(schedule.id(), file, file + ": cannot be scheduled: " + ex.getMessage()));
+				problems.add(new ScheduleProblem(schedule.id(), file,
+						ScheduleReasons.IN_FILE.text(file, ScheduleReasons.NOT_SCHEDULED.text(ex.getMessage()))));
 			}
 		}
 		for (ScheduleProblem problem : files.problems()) {
@@ -229,7 +230,7 @@ public class ScheduleRegistrar implements InitializingBean, SmartLifecycle {
 				continue;
 			}
 			boolean kept = this.scheduler.checkExists(QuartzSchedules.triggerKey(problem.scheduleId()));
-			logger.warn("{} ({})", problem.message(), kept ? "its previous version stays scheduled" : "not scheduled");
+			logger.warn((kept ? ScheduleReasons.PREVIOUS_KEPT : ScheduleReasons.PREVIOUS_NONE).text(problem.message()));
 		}
 		problems.forEach((problem) -> logger.warn(problem.message()));
 		if (files.complete()) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
-import jp.digilab.jobs.JobReasons;
+import jp.digilab.schedules.definition.ScheduleReasons;
 
 /**
  * User-facing text: Japanese by default, English with {@code --lang en} or
@@ -54,12 +54,13 @@ public final class Messages {
 	 * language.
 	 */
 	public static String reason(String reason) {
-		return JobReasons.localize(reason, locale);
+		// the schedules catalog knows every other catalog too
+		return ScheduleReasons.localize(reason, locale);
 	}
 
 	/** A field's reasons in the user's language, on one line. */
 	public static String reasons(List<String> reasons) {
-		return String.join(Locale.JAPANESE.equals(locale) ? "、" : ", ", JobReasons.localize(reasons, locale));
+		return String.join(Locale.JAPANESE.equals(locale) ? "、" : ", ", ScheduleReasons.localize(reasons, locale));
 	}
 
 }

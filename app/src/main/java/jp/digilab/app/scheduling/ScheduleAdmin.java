@@ -28,6 +28,7 @@ import jp.digilab.schedules.definition.Misfire;
 import jp.digilab.schedules.definition.ScheduleDefinition;
 import jp.digilab.schedules.definition.ScheduleException;
 import jp.digilab.schedules.definition.ScheduleLoader;
+import jp.digilab.schedules.definition.ScheduleReasons;
 import org.quartz.CronExpression;
 import org.quartz.SchedulerException;
 import tools.jackson.core.JacksonException;
@@ -35,6 +36,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -265,8 +267,10 @@ public class ScheduleAdmin {
 				new ScheduleLoader(check, this.home.jobs()).load(draft);
 			}
 			catch (ScheduleException ex) {
+				// the problem is said in the user's language, its reason too
+				String reason = ex.getMessage().replace(draft.toString(), "schedules/" + file.getFileName());
 				throw new ConsoleProblem(HttpStatus.UNPROCESSABLE_CONTENT, "console.error.schedule.invalid",
-						ex.getMessage().replace(draft.toString(), "schedules/" + file.getFileName()));
+						ScheduleReasons.localize(reason, LocaleContextHolder.getLocale()));
 			}
 			Files.move(draft, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}

@@ -95,7 +95,8 @@ public class ScheduleLoader {
 			files = files();
 		}
 		catch (IOException ex) {
-			problems.add(new ScheduleProblem("", this.folder, this.folder + ": cannot list the folder: " + ex));
+			problems.add(new ScheduleProblem("", this.folder,
+					ScheduleReasons.IN_FILE.text(this.folder, ScheduleReasons.CANNOT_LIST.text(ex))));
 			return new ScheduleFiles(schedules, problems, ids, this.folder, false);
 		}
 		for (Path file : files) {
@@ -117,20 +118,20 @@ public class ScheduleLoader {
 			text = Files.readString(file);
 		}
 		catch (IOException ex) {
-			throw new ScheduleException(file + ": cannot read the file: " + ex, ex);
+			throw new ScheduleException(inFile(file, ScheduleReasons.CANNOT_READ.text(ex)), ex);
 		}
 		ScheduleYaml yaml = parse(file, text);
 		if (yaml == null) {
-			throw new ScheduleException(file + ": the file is empty");
+			throw new ScheduleException(inFile(file, ScheduleReasons.FILE_EMPTY.text()));
 		}
 		String id = required(file, text, "id", yaml.id());
 		if (!id.equals(idOf(file))) {
-			throw problem(file, text, "id", "id '" + id + "' does not match the file name '" + idOf(file) + "'");
+			throw problem(file, text, "id", ScheduleReasons.ID_MISMATCH.text(id, idOf(file)));
 		}
 		String job = required(file, text, "job", yaml.job());
 		if (this.jobsFolder != null && !Files.isRegularFile(this.jobsFolder.resolve(job + SUFFIX))) {
 			throw problem(file, text, "job",
-					"job '" + job + "' is not defined (" + this.jobsFolder.resolve(job + SUFFIX) + " does not exist)");
+					ScheduleReasons.UNKNOWN_JOB.text(job, this.jobsFolder.resolve(job + SUFFIX)));
 		}
 		String cron = required(file, text, "cron", yaml.cron()).trim();
 		ZoneId zone = zone(file, text, yaml.timeZone());
@@ -138,8 +139,7 @@ public class ScheduleLoader {
 		Misfire misfire = Misfire.RUN_ONCE;
 		if (yaml.misfire() != null) {
 			misfire = Misfire.of(yaml.misfire().trim())
-				.orElseThrow(() -> problem(file, text, "misfire",
-						"misfire '" + yaml.misfire() + "' is not one of run-once, skip"));
+				.orElseThrow(() -> problem(file, text, "misfire", ScheduleReasons.BAD_MISFIRE.text(yaml.misfire())));
 		}
 		boolean skipHolidays = Boolean.TRUE.equals(yaml.skipHolidays());
 		return new ScheduleDefinition(id, job, cron, zone, skipHolidays, misfire);
@@ -152,28 +152,26 @@ public class ScheduleLoader {
 		catch (UnrecognizedPropertyException ex) {
 			String key = ex.getPropertyName();
 			throw new ScheduleException(
-					file + lineOf(text, key) + ": unknown key '" + key + "' (known keys: " + ScheduleYaml.KEYS + ")",
-					ex);
+					at(file, lineOf(text, key), ScheduleReasons.UNKNOWN_KEY.text(key, ScheduleYaml.KEYS)), ex);
 		}
 		catch (MismatchedInputException ex) {
 			if (ex.getPath().isEmpty()) {
 				boolean empty = ex.getCurrentToken() == null;
-				throw new ScheduleException(file
-						+ (empty ? ": the file is empty" : line(ex) + ": expected keys such as " + ScheduleYaml.KEYS),
-						ex);
+				throw new ScheduleException(empty ? inFile(file, ScheduleReasons.FILE_EMPTY.text())
+						: at(file, line(ex), ScheduleReasons.NOT_A_MAPPING.text(ScheduleYaml.KEYS)), ex);
 			}
 			String key = ex.getPath().get(0).getPropertyName();
-			throw new ScheduleException(
-					file + lineOf(text, key) + ": bad value for '" + key + "'" + expected(ex.getTargetType()), ex);
+			throw new ScheduleException(at(file, lineOf(text, key), badValue(key, ex.getTargetType())), ex);
 		}
 		catch (JacksonException ex) {
-			throw new ScheduleException(file + line(ex) + ": bad YAML: " + firstLine(ex.getOriginalMessage()), ex);
+			throw new ScheduleException(
+					at(file, line(ex), ScheduleReasons.YAML_ERROR.text(firstLine(ex.getOriginalMessage()))), ex);
 		}
 	}
 
 	private static String required(Path file, String text, String key, String value) {
 		if (value == null || value.isBlank()) {
-			throw problem(file, text, key, "'" + key + "' is missing");
+			throw problem(file, text, key, ScheduleReasons.KEY_MISSING.text(key));
 		}
 		return value;
 	}
@@ -186,8 +184,7 @@ public class ScheduleLoader {
 			return ZoneId.of(timeZone.trim());
 		}
 		catch (DateTimeException ex) {
-			throw problem(file, text, "timeZone",
-					"unknown time zone '" + timeZone + "' (use a region such as Asia/Tokyo)");
+			throw problem(file, text, "timeZone", ScheduleReasons.UNKNOWN_TIME_ZONE.text(timeZone));
 		}
 	}
 
@@ -197,41 +194,49 @@ public class ScheduleLoader {
 			expression = new CronExpression(cron);
 		}
 		catch (ParseException ex) {
-			throw problem(file, text, "cron", "invalid Quartz cron '" + cron + "': " + firstLine(ex.getMessage())
-					+ " (format: seconds minutes hours day-of-month month day-of-week [year])");
+			throw problem(file, text, "cron", ScheduleReasons.BAD_CRON.text(cron, firstLine(ex.getMessage())));
 		}
 		expression.setTimeZone(TimeZone.getTimeZone(zone));
 		if (expression.getNextValidTimeAfter(new Date()) == null) {
-			throw problem(file, text, "cron", "cron '" + cron + "' never fires again");
+			throw problem(file, text, "cron", ScheduleReasons.CRON_NEVER_FIRES.text(cron));
 		}
 	}
 
 	private static ScheduleException problem(Path file, String text, String key, String message) {
-		return new ScheduleException(file + lineOf(text, key) + ": " + message);
+		return new ScheduleException(at(file, lineOf(text, key), message));
 	}
 
-	/** " line N" for the top-level key, or nothing if it is not written in the file. */
-	private static String lineOf(String text, String key) {
+	/** "FILE line N: reason", or "FILE: reason" when the line is not known (0). */
+	private static String at(Path file, int line, String reason) {
+		return (line > 0) ? ScheduleReasons.AT_LINE.text(file, line, reason) : inFile(file, reason);
+	}
+
+	private static String inFile(Path file, String reason) {
+		return ScheduleReasons.IN_FILE.text(file, reason);
+	}
+
+	/** The line (1-based) of the top-level key, or 0 if it is not written in the file. */
+	private static int lineOf(String text, String key) {
 		Pattern pattern = Pattern.compile("^\\s*\"?" + Pattern.quote(key) + "\"?\\s*:");
 		String[] lines = text.split("\\R", -1);
 		for (int i = 0; i < lines.length; i++) {
 			if (pattern.matcher(lines[i]).find()) {
-				return " line " + (i + 1);
+				return i + 1;
 			}
 		}
-		return "";
+		return 0;
 	}
 
-	private static String line(JacksonException ex) {
-		return (ex.getLocation() != null && ex.getLocation().getLineNr() > 0) ? " line " + ex.getLocation().getLineNr()
-				: "";
+	private static int line(JacksonException ex) {
+		return (ex.getLocation() != null && ex.getLocation().getLineNr() > 0) ? ex.getLocation().getLineNr() : 0;
 	}
 
-	private static String expected(Class<?> type) {
+	private static String badValue(String key, Class<?> type) {
 		if (type == Boolean.class || type == boolean.class) {
-			return " (expected true or false)";
+			return ScheduleReasons.BAD_BOOLEAN.text(key);
 		}
-		return (type == String.class) ? " (expected a single value)" : "";
+		return (type == String.class) ? ScheduleReasons.BAD_SINGLE_VALUE.text(key)
+				: ScheduleReasons.BAD_VALUE.text(key);
 	}
 
 	private static String firstLine(String message) {

@@ -128,6 +128,66 @@ class ScheduleConsoleTests extends OperatorConsoleTestSupport {
 	}
 
 	@Test
+	void anUnusableFileIsListedInJapaneseByDefaultAndInEnglishOnRequest() throws Exception {
+		Path broken = home.resolve("schedules/zz-broken.yml");
+		Files.writeString(broken, "id: zz-broken\njob: koseki\ncron: \"0 30 2 ? * MON-FRI\"\n");
+		try {
+			this.mvc.perform(get("/schedules").with(user("manager").roles("MANAGER")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("zz-broken.yml 2行目: ジョブ「koseki」は定義されていません（")))
+				.andExpect(content().string(not(containsString("is not defined"))));
+			this.mvc.perform(get("/schedules").param("lang", "en").with(user("manager").roles("MANAGER")))
+				.andExpect(status().isOk())
+				.andExpect(
+						content().string(containsString("zz-broken.yml line 2: job &#39;koseki&#39; is not defined (")))
+				.andExpect(content().string(not(containsString("定義されていません"))));
+			// the API keeps the stored English
+			String body = this.mvc.perform(get("/api/schedules").with(user("manager").roles("MANAGER")))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(body).contains("zz-broken.yml line 2: job 'koseki' is not defined (").doesNotContain("行目");
+		}
+		finally {
+			Files.deleteIfExists(broken);
+		}
+	}
+
+	@Test
+	void anEditTheLoaderRefusesGivesItsReasonInTheUsersLanguage() throws Exception {
+		Path job = home.resolve("jobs/juminhyo.yml");
+		Path aside = home.resolve("juminhyo.yml.aside");
+		Files.move(job, aside);
+		try {
+			// (the console's form cannot show it: a schedule whose job is gone is no
+			// longer
+			// listed, so the page is not found)
+			this.mvc
+				.perform(put("/api/schedules/" + ID).with(csrf())
+					.with(user("operator").roles("OPERATOR"))
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"cron\":\"0 15 7 ? * MON-FRI\"}"))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.detail")
+					.value(containsString("スケジュールを保存できません: schedules/" + ID + ".yml 3行目: ジョブ「juminhyo」は定義されていません（")));
+			this.mvc
+				.perform(put("/api/schedules/" + ID).param("lang", "en")
+					.with(csrf())
+					.with(user("operator").roles("OPERATOR"))
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"cron\":\"0 15 7 ? * MON-FRI\"}"))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.detail")
+					.value(containsString("schedules/" + ID + ".yml line 3: job 'juminhyo' is not defined (")));
+			assertThat(Files.readString(this.file)).isEqualTo(this.original);
+		}
+		finally {
+			Files.move(aside, job);
+		}
+	}
+
+	@Test
 	void aBadCronIsRefusedWithOneClearLineAndNothingIsSaved() throws Exception {
 		this.mvc
 			.perform(post("/schedules/" + ID).with(csrf())
