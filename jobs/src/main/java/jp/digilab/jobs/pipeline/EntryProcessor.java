@@ -1,7 +1,7 @@
 package jp.digilab.jobs.pipeline;
 
-import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import jp.digilab.jobs.run.StoredRecord;
@@ -11,22 +11,27 @@ import jp.digilab.robots.RobotRunner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Enters one record with the job's robot. The robot (a pool of browsers) is started at
  * the first record and closed when the step ends. Before the first keystroke the record
- * is marked started (committed at once), so that after a crash the next run knows the
- * record may already be in the legacy system and lets the script's duplicate check
- * ({@code retried: true}) run for it; a record never started skips that check. When the
- * step itself is resumed (a restart after a crash, or a dead node's run taken over),
+ * is claimed — marked started in this step execution's name, committed at once, and only
+ * if no other entry claimed it since it was read — so that after a crash the next run
+ * knows the record may already be in the legacy system and lets the script's duplicate
+ * check ({@code retried: true}) run for it; a record never started skips that check. When
+ * the step itself is resumed (a restart after a crash, or a dead node's run taken over),
  * every record it enters counts as tried before: the check then does not rest on the
  * started marks alone having reached the disk.
  */
 class EntryProcessor implements ItemProcessor<StoredRecord, EntryProcessor.Entered>, ItemStream {
 
+	private static final Logger log = LoggerFactory.getLogger(EntryProcessor.class);
+
 	private final Supplier<RobotRunner> robotFactory;
 
-	private final Consumer<String> markStarted;
+	private final Predicate<StoredRecord> claim;
 
 	/** Written into the step's context once it has begun; found there on a restart. */
 	static final String BEGUN = "entry.begun";
@@ -35,9 +40,9 @@ class EntryProcessor implements ItemProcessor<StoredRecord, EntryProcessor.Enter
 
 	private volatile boolean resumed;
 
-	EntryProcessor(Supplier<RobotRunner> robotFactory, Consumer<String> markStarted) {
+	EntryProcessor(Supplier<RobotRunner> robotFactory, Predicate<StoredRecord> claim) {
 		this.robotFactory = robotFactory;
-		this.markStarted = markStarted;
+		this.claim = claim;
 	}
 
 	/**
@@ -72,7 +77,11 @@ class EntryProcessor implements ItemProcessor<StoredRecord, EntryProcessor.Enter
 		try {
 			// started before (and not finished), or failed: a try may have saved it
 			boolean triedBefore = this.resumed || record.entryStatus() != null;
-			this.markStarted.accept(record.key());
+			if (!this.claim.test(record)) {
+				// another entry of the record began since it was read: it is that one's
+				log.info("record {}: already being entered by another run step; left to it", record.key());
+				return null;
+			}
 			return new Entered(record, runner.enter(record.key(), record.values(), triedBefore));
 		}
 		finally {

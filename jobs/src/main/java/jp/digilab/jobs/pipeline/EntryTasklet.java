@@ -55,8 +55,15 @@ class EntryTasklet implements Tasklet {
 		while (round.size() < pool && (next = this.reader.read()) != null) {
 			round.add(next);
 		}
-		List<EntryProcessor.Entered> entered = (round.size() == 1) ? List.of(this.processor.process(first))
-				: sideBySide(round);
+		List<EntryProcessor.Entered> entered = new ArrayList<>();
+		if (round.size() == 1) {
+			entered.add(this.processor.process(first));
+		}
+		else {
+			entered.addAll(sideBySide(round));
+		}
+		// a record another entry claimed first is left to it: no outcome here
+		entered.removeIf(java.util.Objects::isNull);
 		this.writer.write(new Chunk<>(entered));
 		round.forEach((record) -> contribution.incrementReadCount());
 		contribution.incrementWriteCount(entered.size());

@@ -159,7 +159,7 @@ public class PipelineJobConfiguration {
 	@StepScope
 	EntryProcessor entryProcessor(DigilabHome home, JobCatalog catalog, RobotEnvironment environment,
 			RunRepository runs, PlatformTransactionManager tx, @Value("#{jobParameters['jobId']}") String jobId,
-			@Value("#{jobParameters['runId']}") String runId) {
+			@Value("#{jobParameters['runId']}") String runId, @Value("#{stepExecution.id}") Long stepExecutionId) {
 		// committed on its own, before the chunk's transaction (which records the
 		// outcome)
 		TransactionTemplate own = new TransactionTemplate(tx);
@@ -170,7 +170,8 @@ public class PipelineJobConfiguration {
 			RobotSettings settings = new RobotSettings(environment.asMap(), SecretStore.load(home.root()),
 					home.evidence(runId), script.pool(), Duration.ofSeconds(15));
 			return new RobotRunner(script, settings);
-		}, (recordKey) -> own.executeWithoutResult((status) -> runs.markEntryStarted(recordKey)));
+		}, (record) -> Boolean.TRUE.equals(own.execute((status) -> runs.claimEntry(record,
+				"started by run " + runId + ", step execution " + stepExecutionId))));
 	}
 
 	@Bean

@@ -220,14 +220,22 @@ public class RunRepository {
 	}
 
 	/**
-	 * Note that the robot is about to type a record; the caller commits it before the
-	 * first keystroke (see {@link EntryStatus#STARTED}).
-	 * @param recordKey the record
+	 * Claims a record for entry: marks it started, in the claimant's name, only if its
+	 * entry status and message are still what the caller read. Two entries of one record
+	 * at once (follow-ups of a run after review on two nodes) cannot both claim it: the
+	 * second finds the first one's name.
+	 * @param record the record as read
+	 * @param claimant who enters it (stored as the entry message until the outcome)
+	 * @return true when the caller has the record
 	 */
-	public void markEntryStarted(String recordKey) {
-		this.jdbc.sql("update dl_record set entry_status = ? where record_key = ?")
-			.params(EntryStatus.STARTED.name(), recordKey)
-			.update();
+	public boolean claimEntry(StoredRecord record, String claimant) {
+		String seenStatus = (record.entryStatus() != null) ? record.entryStatus().name() : "";
+		String seenMessage = (record.entryMessage() != null) ? record.entryMessage() : "";
+		return this.jdbc.sql("""
+				update dl_record set entry_status = ?, entry_message = ?
+				where record_key = ? and coalesce(entry_status, '') = ? and coalesce(entry_message, '') = ?""")
+			.params(EntryStatus.STARTED.name(), claimant, record.key(), seenStatus, seenMessage)
+			.update() == 1;
 	}
 
 	public void recordEntry(String recordKey, EntryStatus status, String message, Map<String, String> values,
